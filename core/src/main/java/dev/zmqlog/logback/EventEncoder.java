@@ -1,0 +1,64 @@
+package dev.zmqlog.logback;
+
+import java.nio.charset.StandardCharsets;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.zmqlog.protocol.Level;
+import dev.zmqlog.protocol.PayloadFormat;
+import dev.zmqlog.protocol.Source;
+import dev.zmqlog.protocol.Topic;
+import dev.zmqlog.transport.WireMessage;
+
+/**
+ * Turns a Logback event into its wire message: topic {@code [root.]LEVEL[.subtopic]} and
+ * a {@code text} or {@code json} payload. Used by the publishing thread only.
+ */
+final class EventEncoder {
+
+	private final String rootTopic;
+
+	private final SubtopicResolver subtopics;
+
+	private final LevelLayouts layouts;
+
+	private final JsonPayloadWriter json;
+
+	private final PayloadFormat payload;
+
+	EventEncoder(String rootTopic, SubtopicResolver subtopics, LevelLayouts layouts, PayloadFormat payload,
+			Source source) {
+		this.rootTopic = rootTopic;
+		this.subtopics = subtopics;
+		this.layouts = layouts;
+		this.payload = payload;
+		this.json = new JsonPayloadWriter(source);
+	}
+
+	/**
+	 * @param event the event
+	 * @param seq its sequence number
+	 * @return the message to send
+	 */
+	WireMessage encode(ILoggingEvent event, long seq) {
+		SubtopicResolver.Resolved resolved = this.subtopics.resolve(event);
+		ILoggingEvent view = resolved.event();
+		String levelName = view.getLevel().toString();
+		String topic = Topic.build(this.rootTopic, levelName, resolved.subtopic());
+		String formatted = this.layouts.format(view);
+		byte[] payloadBytes = (this.payload == PayloadFormat.JSON)
+				? this.json.write(view, toProtocolLevel(view.getLevel()), topic, formatted, seq)
+				: formatted.getBytes(StandardCharsets.UTF_8);
+		return new WireMessage(topic.getBytes(StandardCharsets.UTF_8), payloadBytes);
+	}
+
+	static Level toProtocolLevel(ch.qos.logback.classic.Level level) {
+		return switch (level.toInt()) {
+			case ch.qos.logback.classic.Level.TRACE_INT -> Level.TRACE;
+			case ch.qos.logback.classic.Level.DEBUG_INT -> Level.DEBUG;
+			case ch.qos.logback.classic.Level.INFO_INT -> Level.INFO;
+			case ch.qos.logback.classic.Level.WARN_INT -> Level.WARN;
+			default -> Level.ERROR;
+		};
+	}
+
+}

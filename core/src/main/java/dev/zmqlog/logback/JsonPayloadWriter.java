@@ -1,0 +1,125 @@
+package dev.zmqlog.logback;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import dev.zmqlog.Topics;
+import dev.zmqlog.protocol.JsonFields;
+import dev.zmqlog.protocol.Level;
+import dev.zmqlog.protocol.Source;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Writes the {@code json} payload: Python {@code LogRecord} attribute names where one
+ * exists, plus zmqlog's topic, formatted text, MDC, markers, sequence and source. Used by
+ * the publishing thread only.
+ */
+final class JsonPayloadWriter {
+
+	private final JsonFactory factory = JsonFactory.builder().build();
+
+	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+
+	private final Source source;
+
+	JsonPayloadWriter(Source source) {
+		this.source = source;
+	}
+
+	byte[] write(ILoggingEvent event, Level level, String topic, String formatted, long seq) {
+		this.buffer.reset();
+		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), this.buffer)) {
+			json.writeStartObject();
+			writeRecord(json, event, level);
+			writeCaller(json, event);
+			json.writeStringProperty(JsonFields.TOPIC, topic);
+			json.writeStringProperty(JsonFields.FORMATTED, formatted);
+			writeMdc(json, event.getMDCPropertyMap());
+			writeMarkers(json, event.getMarkerList());
+			json.writeNumberProperty(JsonFields.SEQ, seq);
+			writeSource(json);
+			json.writeEndObject();
+		}
+		return this.buffer.toByteArray();
+	}
+
+	private void writeRecord(JsonGenerator json, ILoggingEvent event, Level level) {
+		long epochNanos = event.getTimeStamp() * 1_000_000L + Math.max(0, event.getNanoseconds()) % 1_000_000L;
+		json.writeStringProperty(JsonFields.NAME, event.getLoggerName());
+		json.writeStringProperty(JsonFields.MSG, String.valueOf(event.getFormattedMessage()));
+		json.writeStringProperty(JsonFields.LEVELNAME, event.getLevel().toString());
+		json.writeNumberProperty(JsonFields.LEVELNO, level.pythonNumber());
+		json.writeNumberProperty(JsonFields.CREATED, epochNanos / 1e9d);
+		json.writeNumberProperty(JsonFields.MSECS, (epochNanos % 1_000_000_000L) / 1e6d);
+		json.writeStringProperty(JsonFields.THREAD_NAME, event.getThreadName());
+		json.writeNumberProperty(JsonFields.PROCESS, (this.source.pid() != null) ? this.source.pid() : 0L);
+		IThrowableProxy throwable = event.getThrowableProxy();
+		if (throwable != null) {
+			json.writeStringProperty(JsonFields.EXC_TEXT, ThrowableProxyUtil.asString(throwable).stripTrailing());
+		}
+	}
+
+	private static void writeCaller(JsonGenerator json, ILoggingEvent event) {
+		if (!event.hasCallerData() || event.getCallerData().length == 0) {
+			return;
+		}
+		StackTraceElement caller = event.getCallerData()[0];
+		String fileName = (caller.getFileName() != null) ? caller.getFileName() : "?";
+		String className = caller.getClassName();
+		json.writeStringProperty(JsonFields.PATHNAME, className.replace('.', '/') + fileExtension(fileName));
+		json.writeStringProperty(JsonFields.FILENAME, fileName);
+		json.writeStringProperty(JsonFields.MODULE, className.substring(className.lastIndexOf('.') + 1));
+		json.writeStringProperty(JsonFields.FUNC_NAME, caller.getMethodName());
+		json.writeNumberProperty(JsonFields.LINENO, caller.getLineNumber());
+	}
+
+	private static String fileExtension(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return (dot < 0) ? "" : fileName.substring(dot);
+	}
+
+	private static void writeMdc(JsonGenerator json, @Nullable Map<String, String> mdc) {
+		json.writeName(JsonFields.MDC);
+		json.writeStartObject();
+		if (mdc != null) {
+			for (Map.Entry<String, String> entry : mdc.entrySet()) {
+				json.writeStringProperty(entry.getKey(), entry.getValue());
+			}
+		}
+		json.writeEndObject();
+	}
+
+	private static void writeMarkers(JsonGenerator json, @Nullable List<Marker> markers) {
+		json.writeName(JsonFields.MARKERS);
+		json.writeStartArray();
+		if (markers != null) {
+			for (Marker marker : markers) {
+				if (Topics.subtopicOf(marker) == null) {
+					json.writeString(marker.getName());
+				}
+			}
+		}
+		json.writeEndArray();
+	}
+
+	private void writeSource(JsonGenerator json) {
+		json.writeName(JsonFields.SOURCE);
+		json.writeStartObject();
+		json.writeStringProperty(JsonFields.SOURCE_APP, this.source.app());
+		json.writeStringProperty(JsonFields.SOURCE_HOST, this.source.host());
+		if (this.source.pid() != null) {
+			json.writeNumberProperty(JsonFields.SOURCE_PID, this.source.pid());
+		}
+		json.writeStringProperty(JsonFields.SOURCE_INSTANCE, this.source.instance());
+		json.writeEndObject();
+	}
+
+}

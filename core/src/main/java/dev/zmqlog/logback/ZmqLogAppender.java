@@ -1,0 +1,362 @@
+package dev.zmqlog.logback;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import dev.zmqlog.protocol.PayloadFormat;
+import dev.zmqlog.protocol.Source;
+import dev.zmqlog.protocol.SubtopicPrefix;
+import dev.zmqlog.transport.EndpointException;
+import dev.zmqlog.transport.PublisherSocket;
+import dev.zmqlog.transport.SocketMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Publishes log events on a ZeroMQ socket as two-frame messages {@code [topic, payload]},
+ * readable by pyzmq's {@code python -m zmq.log} and by the zmqlog viewer.
+ * <p>
+ * The calling thread only puts the event in a bounded queue; one I/O thread owns the
+ * socket. A full queue drops and counts the event ({@code overflow=drop}) or makes the
+ * caller wait a bounded time ({@code overflow=block}). Configuration errors (a port in
+ * use, an invalid endpoint) are reported through Logback's status system and leave the
+ * appender stopped; nothing is ever thrown at the caller.
+ */
+public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+	public static final String DEFAULT_ENDPOINT = "tcp://127.0.0.1:5556";
+
+	public static final String DEFAULT_FORMAT = "%logger > %msg";
+
+	public static final int DEFAULT_QUEUE_SIZE = 16_384;
+
+	public static final int DEFAULT_SEND_HIGH_WATER_MARK = 100_000;
+
+	public static final Duration DEFAULT_AWAIT_SUBSCRIBER = Duration.ofSeconds(2);
+
+	public static final Duration DEFAULT_LINGER = Duration.ofSeconds(2);
+
+	public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
+
+	private final List<String> endpoints = new ArrayList<>();
+
+	private SocketMode mode = SocketMode.BIND;
+
+	private String rootTopic = "";
+
+	private String format = DEFAULT_FORMAT;
+
+	private final Map<Level, @Nullable String> levelFormats = new HashMap<>();
+
+	private PayloadFormat payload = PayloadFormat.TEXT;
+
+	private Level threshold = Level.TRACE;
+
+	private String subtopicDelimiter = SubtopicPrefix.DEFAULT_DELIMITER;
+
+	private @Nullable String subtopicMdcKey;
+
+	private int queueSize = DEFAULT_QUEUE_SIZE;
+
+	private Overflow overflow = Overflow.DROP;
+
+	private Duration blockTimeout = DEFAULT_BLOCK_TIMEOUT;
+
+	private int sendHighWaterMark = DEFAULT_SEND_HIGH_WATER_MARK;
+
+	private Duration awaitSubscriber = DEFAULT_AWAIT_SUBSCRIBER;
+
+	private Duration linger = DEFAULT_LINGER;
+
+	private boolean includeCallerData;
+
+	private @Nullable String appName;
+
+	private final LongAdder dropped = new LongAdder();
+
+	private @Nullable BlockingQueue<ILoggingEvent> queue;
+
+	private @Nullable LevelLayouts layouts;
+
+	private @Nullable PublishingWorker worker;
+
+	private @Nullable Thread workerThread;
+
+	private @Nullable Thread shutdownHook;
+
+	private boolean captureCallerData;
+
+	@Override
+	public void start() {
+		if (isStarted()) {
+			return;
+		}
+		LevelLayouts startedLayouts = new LevelLayouts(getContext(), this.format, this.levelFormats);
+		if (!startedLayouts.isStarted()) {
+			addError("Appender [" + getName() + "] not started: a format is not a valid Logback pattern");
+			startedLayouts.stop();
+			return;
+		}
+		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : this.endpoints;
+		PublisherSocket socket;
+		try {
+			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark);
+		}
+		catch (EndpointException ex) {
+			addError("Appender [" + getName() + "] not started, log events will not be published: "
+					+ ex.getMessage(), ex);
+			startedLayouts.stop();
+			return;
+		}
+		this.layouts = startedLayouts;
+		this.captureCallerData = this.includeCallerData || startedLayouts.needsCallerData();
+		this.queue = new ArrayBlockingQueue<>(this.queueSize);
+		EventEncoder encoder = new EventEncoder(this.rootTopic,
+				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
+				source());
+		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber, this);
+		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
+		this.workerThread.setDaemon(true);
+		this.workerThread.start();
+		registerShutdownHook();
+		super.start();
+		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")");
+	}
+
+	@Override
+	protected void append(ILoggingEvent event) {
+		if (!event.getLevel().isGreaterOrEqual(this.threshold)) {
+			return;
+		}
+		try {
+			event.prepareForDeferredProcessing();
+			if (this.captureCallerData) {
+				event.getCallerData();
+			}
+			if (!enqueue(event)) {
+				this.dropped.increment();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.dropped.increment();
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			this.dropped.increment();
+		}
+	}
+
+	private boolean enqueue(ILoggingEvent event) throws InterruptedException {
+		BlockingQueue<ILoggingEvent> events = this.queue;
+		if (events == null) {
+			return false;
+		}
+		if (this.overflow == Overflow.BLOCK) {
+			return events.offer(event, this.blockTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		return events.offer(event);
+	}
+
+	@Override
+	public void stop() {
+		if (!isStarted()) {
+			return;
+		}
+		super.stop();
+		PublishingWorker runningWorker = this.worker;
+		Thread thread = this.workerThread;
+		if (runningWorker != null && thread != null) {
+			runningWorker.requestStop(this.linger);
+			joinQuietly(thread, this.linger.plusSeconds(1));
+		}
+		removeShutdownHook();
+		if (this.layouts != null) {
+			this.layouts.stop();
+		}
+	}
+
+	private static void joinQuietly(Thread thread, Duration timeout) {
+		try {
+			thread.join(Math.max(1, timeout.toMillis()));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void registerShutdownHook() {
+		Thread hook = new Thread(this::stop, "zmqlog-shutdown-" + getName());
+		try {
+			Runtime.getRuntime().addShutdownHook(hook);
+			this.shutdownHook = hook;
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is already shutting down: whoever stops Logback stops us
+		}
+	}
+
+	private void removeShutdownHook() {
+		Thread hook = this.shutdownHook;
+		this.shutdownHook = null;
+		if (hook == null || hook == Thread.currentThread()) {
+			return;
+		}
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is shutting down and the hook runs or ran
+		}
+	}
+
+	private Source source() {
+		String app = (this.appName != null && !this.appName.isEmpty()) ? this.appName
+				: !this.rootTopic.isEmpty() ? this.rootTopic : getContext().getName();
+		return new Source(app, getContext().getProperty(CoreConstants.HOSTNAME_KEY),
+				ProcessHandle.current().pid(), UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	/** Events published since start. */
+	public long getPublishedCount() {
+		PublishingWorker runningWorker = this.worker;
+		return (runningWorker != null) ? runningWorker.publishedCount() : 0;
+	}
+
+	/** Events dropped: a full queue, an encoding failure, or the linger time ran out. */
+	public long getDroppedCount() {
+		return this.dropped.sum();
+	}
+
+	/** Events waiting for the I/O thread. */
+	public int getQueuedCount() {
+		BlockingQueue<ILoggingEvent> events = this.queue;
+		return (events != null) ? events.size() : 0;
+	}
+
+	// Configuration: one setter per logback.xml element, named as the Spring properties.
+
+	/** Adds an endpoint ({@code <endpoint>} may be repeated). */
+	public void addEndpoint(String endpoint) {
+		for (String each : endpoint.split(",")) {
+			if (!each.isBlank()) {
+				this.endpoints.add(each.strip());
+			}
+		}
+	}
+
+	/** Sets the endpoints from a comma-separated list. */
+	public void setEndpoints(String endpoints) {
+		this.endpoints.clear();
+		addEndpoint(endpoints);
+	}
+
+	public List<String> getEndpoints() {
+		return List.copyOf(this.endpoints);
+	}
+
+	public void setMode(String mode) {
+		this.mode = SocketMode.of(mode);
+	}
+
+	public void setRootTopic(@Nullable String rootTopic) {
+		this.rootTopic = (rootTopic != null) ? rootTopic.strip() : "";
+	}
+
+	public String getRootTopic() {
+		return this.rootTopic;
+	}
+
+	public void setFormat(String format) {
+		this.format = format;
+	}
+
+	public void setTraceFormat(String format) {
+		this.levelFormats.put(Level.TRACE, format);
+	}
+
+	public void setDebugFormat(String format) {
+		this.levelFormats.put(Level.DEBUG, format);
+	}
+
+	public void setInfoFormat(String format) {
+		this.levelFormats.put(Level.INFO, format);
+	}
+
+	public void setWarnFormat(String format) {
+		this.levelFormats.put(Level.WARN, format);
+	}
+
+	public void setErrorFormat(String format) {
+		this.levelFormats.put(Level.ERROR, format);
+	}
+
+	public void setPayload(String payload) {
+		this.payload = PayloadFormat.of(payload);
+	}
+
+	public void setThreshold(String threshold) {
+		this.threshold = Level.toLevel(threshold, Level.TRACE);
+	}
+
+	public void setSubtopicDelimiter(String subtopicDelimiter) {
+		this.subtopicDelimiter = subtopicDelimiter;
+	}
+
+	public void setSubtopicMdcKey(@Nullable String subtopicMdcKey) {
+		this.subtopicMdcKey = subtopicMdcKey;
+	}
+
+	public void setQueueSize(int queueSize) {
+		if (queueSize < 1) {
+			throw new IllegalArgumentException("queueSize must be at least 1, was " + queueSize);
+		}
+		this.queueSize = queueSize;
+	}
+
+	public void setOverflow(String overflow) {
+		this.overflow = Overflow.of(overflow);
+	}
+
+	/** How long {@code overflow=block} waits for room (e.g. {@code 1s}). */
+	public void setBlockTimeout(String blockTimeout) {
+		this.blockTimeout = DurationText.parse(blockTimeout);
+	}
+
+	public void setSendHighWaterMark(int sendHighWaterMark) {
+		this.sendHighWaterMark = sendHighWaterMark;
+	}
+
+	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
+	public void setAwaitSubscriber(String awaitSubscriber) {
+		this.awaitSubscriber = DurationText.parse(awaitSubscriber);
+	}
+
+	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */
+	public void setLinger(String linger) {
+		this.linger = DurationText.parse(linger);
+	}
+
+	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
+	public void setIncludeCallerData(boolean includeCallerData) {
+		this.includeCallerData = includeCallerData;
+	}
+
+	/** The application name in JSON records' {@code source} (default: the root topic). */
+	public void setAppName(@Nullable String appName) {
+		this.appName = appName;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The Logback appender that publishes log events over ZeroMQ.
+ */
+@NullMarked
+package dev.zmqlog.logback;
+
+import org.jspecify.annotations.NullMarked;

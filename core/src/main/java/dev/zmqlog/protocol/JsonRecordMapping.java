@@ -1,0 +1,141 @@
+package dev.zmqlog.protocol;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps a JSON record onto a {@link LogEntry}: zmqlog's own records, Python
+ * {@code LogRecord} dictionaries (the logging cookbook) and Python Logbook's records.
+ */
+final class JsonRecordMapping {
+
+	private JsonRecordMapping() {
+	}
+
+	static LogEntry toEntry(Map<String, Object> record, @Nullable String wireTopic) {
+		String topic = (wireTopic != null) ? wireTopic : stringOrEmpty(record.get(JsonFields.TOPIC));
+		Level level = level(record);
+		if (level == null) {
+			level = Topic.levelOf(topic);
+		}
+		String message = firstString(record, "message", JsonFields.MSG);
+		String exception = firstString(record, JsonFields.EXC_TEXT, "formatted_exception", "exception");
+		String formatted = firstString(record, JsonFields.FORMATTED);
+		if (message == null) {
+			message = "";
+		}
+		if (formatted == null) {
+			formatted = (exception == null || message.contains(exception)) ? message : message + "\n" + exception;
+		}
+		return new LogEntry(EntryKind.STRUCTURED, topic, level, time(record),
+				firstString(record, JsonFields.NAME, "channel", "logger"), message, exception, formatted,
+				firstString(record, JsonFields.THREAD_NAME, "thread_name"), mdc(record), markers(record),
+				wholeNumber(record.get(JsonFields.SEQ)), source(record.get(JsonFields.SOURCE)));
+	}
+
+	private static @Nullable Level level(Map<String, Object> record) {
+		if (record.get(JsonFields.LEVELNAME) instanceof String name && Level.ofName(name) != null) {
+			return Level.ofName(name);
+		}
+		Long pythonNumber = wholeNumber(record.get(JsonFields.LEVELNO));
+		if (pythonNumber != null) {
+			return Level.ofPythonNumber(pythonNumber.intValue());
+		}
+		Object level = record.get("level");
+		if (level instanceof String name) {
+			return Level.ofName(name);
+		}
+		Long logbookNumber = wholeNumber(level);
+		if (logbookNumber != null) {
+			return (logbookNumber > 15) ? Level.ofPythonNumber(logbookNumber.intValue())
+					: Level.ofLogbookNumber(logbookNumber.intValue());
+		}
+		return null;
+	}
+
+	private static @Nullable Instant time(Map<String, Object> record) {
+		if (record.get(JsonFields.CREATED) instanceof Number created && Double.isFinite(created.doubleValue())) {
+			long micros = Math.round(created.doubleValue() * 1_000_000d);
+			return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+		}
+		if (record.get("time") instanceof String iso) {
+			return parseIso(iso);
+		}
+		return null;
+	}
+
+	private static @Nullable Instant parseIso(String iso) {
+		try {
+			return Instant.parse(iso);
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				// Logbook writes naive UTC times
+				return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException notIso) {
+				return null;
+			}
+		}
+	}
+
+	private static Map<String, String> mdc(Map<String, Object> record) {
+		Map<String, String> mdc = new LinkedHashMap<>();
+		for (String key : new String[] { JsonFields.MDC, "extra" }) {
+			if (record.get(key) instanceof Map<?, ?> values) {
+				values.forEach((name, value) -> mdc.put(String.valueOf(name), String.valueOf(value)));
+			}
+		}
+		return mdc;
+	}
+
+	private static List<String> markers(Map<String, Object> record) {
+		List<String> markers = new ArrayList<>();
+		if (record.get(JsonFields.MARKERS) instanceof List<?> names) {
+			names.forEach((name) -> markers.add(String.valueOf(name)));
+		}
+		return markers;
+	}
+
+	private static @Nullable Source source(@Nullable Object value) {
+		if (!(value instanceof Map<?, ?> source)) {
+			return null;
+		}
+		return new Source(stringOrNull(source.get(JsonFields.SOURCE_APP)),
+				stringOrNull(source.get(JsonFields.SOURCE_HOST)), wholeNumber(source.get(JsonFields.SOURCE_PID)),
+				stringOrNull(source.get(JsonFields.SOURCE_INSTANCE)));
+	}
+
+	private static @Nullable String firstString(Map<String, Object> record, String... keys) {
+		for (String key : keys) {
+			if (record.get(key) instanceof String value) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Long wholeNumber(@Nullable Object value) {
+		if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+			return number.longValue();
+		}
+		return null;
+	}
+
+	private static @Nullable String stringOrNull(@Nullable Object value) {
+		return (value instanceof String string) ? string : null;
+	}
+
+	private static String stringOrEmpty(@Nullable Object value) {
+		return (value instanceof String string) ? string : "";
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.zmqlog.protocol;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads a JSON object into plain maps, lists, strings, numbers and booleans, with limits
+ * on depth and size so that no payload can exhaust the stack or the heap.
+ */
+final class JsonRecordReader {
+
+	/** Records are flat; anything deeper than this is hostile. */
+	static final int MAX_DEPTH = 32;
+
+	private final JsonFactory factory;
+
+	JsonRecordReader(int maxDocumentLength) {
+		this.factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxNestingDepth(MAX_DEPTH)
+				.maxDocumentLength(maxDocumentLength)
+				.maxStringLength(maxDocumentLength)
+				.build())
+			.build();
+	}
+
+	/** Whether a payload may be a JSON object: its first non-blank byte is '{'. */
+	static boolean looksLikeObject(byte[] payload) {
+		for (byte b : payload) {
+			if (b == '{') {
+				return true;
+			}
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Reads a JSON object.
+	 * @param payload the UTF-8 bytes
+	 * @return its properties, or {@code null} when the payload is not exactly one valid
+	 * JSON object within the limits
+	 */
+	@Nullable Map<String, Object> read(byte[] payload) {
+		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), payload)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return null;
+			}
+			Map<String, Object> record = readObject(parser);
+			return (parser.nextToken() == null) ? record : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private Map<String, Object> readObject(JsonParser parser) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			object.put(name, readValue(parser));
+		}
+		return object;
+	}
+
+	private @Nullable Object readValue(JsonParser parser) {
+		return switch (parser.currentToken()) {
+			case START_OBJECT -> readObject(parser);
+			case START_ARRAY -> readArray(parser);
+			case VALUE_STRING -> parser.getString();
+			case VALUE_NUMBER_INT -> parser.getNumberValue();
+			case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+			case VALUE_TRUE -> Boolean.TRUE;
+			case VALUE_FALSE -> Boolean.FALSE;
+			default -> null;
+		};
+	}
+
+	private List<Object> readArray(JsonParser parser) {
+		List<Object> array = new ArrayList<>();
+		JsonToken token;
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
+			array.add(readValue(parser));
+		}
+		return array;
+	}
+
+}

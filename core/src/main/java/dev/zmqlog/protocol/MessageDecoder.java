@@ -1,0 +1,138 @@
+package dev.zmqlog.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decodes received ZeroMQ messages, liberal in what it accepts: zmqlog's two-frame text
+ * and JSON messages, pyzmq's PUBHandler, one-frame JSON records (the logging cookbook,
+ * Logbook), one-frame text (Log4j2's JeroMQ appender). Malformed input becomes raw text
+ * or a rejection, never an exception. Thread-safe.
+ */
+public final class MessageDecoder {
+
+	/** The default limit on a message's total size: 1 MiB. */
+	public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
+
+	private final int maxMessageSize;
+
+	private final JsonRecordReader jsonReader;
+
+	public MessageDecoder() {
+		this(DEFAULT_MAX_MESSAGE_SIZE);
+	}
+
+	/**
+	 * @param maxMessageSize the largest total size of a message's frames that is accepted
+	 */
+	public MessageDecoder(int maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+		this.jsonReader = new JsonRecordReader(maxMessageSize);
+	}
+
+	/**
+	 * Decodes one message.
+	 * @param frames the message's frames, in order
+	 * @return the entry, or the reason it was rejected
+	 */
+	public DecodeResult decode(List<byte[]> frames) {
+		try {
+			return decodeChecked(frames);
+		}
+		catch (RuntimeException ex) {
+			// the decoder's promise is that no input stops a receiver
+			return DecodeResult.rejected("undecodable message: " + ex);
+		}
+	}
+
+	private DecodeResult decodeChecked(List<byte[]> frames) {
+		if (frames.isEmpty()) {
+			return DecodeResult.rejected("empty message");
+		}
+		long size = 0;
+		for (byte[] frame : frames) {
+			size += frame.length;
+		}
+		if (size > this.maxMessageSize) {
+			return DecodeResult.rejected("message of " + size + " bytes exceeds the limit of " + this.maxMessageSize);
+		}
+		return switch (frames.size()) {
+			case 1 -> decodeOneFrame(frames.get(0));
+			case 2 -> decodeTwoFrames(frames.get(0), frames.get(1));
+			default -> DecodeResult.accepted(raw(frames));
+		};
+	}
+
+	private DecodeResult decodeOneFrame(byte[] payload) {
+		if (payload.length == 0) {
+			return DecodeResult.rejected("empty message");
+		}
+		LogEntry structured = structured(payload, null);
+		if (structured != null) {
+			return DecodeResult.accepted(structured);
+		}
+		String text = strictUtf8(payload);
+		if (text == null) {
+			return DecodeResult.accepted(raw(List.of(payload)));
+		}
+		return DecodeResult.accepted(LogEntry.text(EntryKind.PLAIN, "", text));
+	}
+
+	private DecodeResult decodeTwoFrames(byte[] topicFrame, byte[] payload) {
+		String topic = strictUtf8(topicFrame);
+		String text = strictUtf8(payload);
+		if (topic == null || text == null) {
+			return DecodeResult.accepted(raw(List.of(topicFrame, payload)));
+		}
+		LogEntry structured = structured(payload, topic);
+		if (structured != null) {
+			return DecodeResult.accepted(structured);
+		}
+		return DecodeResult.accepted(LogEntry.text(EntryKind.TEXT, topic, text));
+	}
+
+	private @Nullable LogEntry structured(byte[] payload, @Nullable String wireTopic) {
+		if (!JsonRecordReader.looksLikeObject(payload)) {
+			return null;
+		}
+		Map<String, Object> record = this.jsonReader.read(payload);
+		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic) : null;
+	}
+
+	/** Shows what arrived: the first frame as topic, the others as lines of text. */
+	private static LogEntry raw(List<byte[]> frames) {
+		String topic = (frames.size() > 1) ? lenientUtf8(frames.get(0)) : "";
+		StringBuilder text = new StringBuilder();
+		for (int i = (frames.size() > 1) ? 1 : 0; i < frames.size(); i++) {
+			if (text.length() > 0) {
+				text.append('\n');
+			}
+			text.append(lenientUtf8(frames.get(i)));
+		}
+		return LogEntry.text(EntryKind.RAW, topic, text.toString());
+	}
+
+	private static @Nullable String strictUtf8(byte[] bytes) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try {
+			return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	private static String lenientUtf8(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+}

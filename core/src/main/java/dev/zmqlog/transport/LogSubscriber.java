@@ -1,0 +1,211 @@
+package dev.zmqlog.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.zmqlog.protocol.MessageDecoder;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * Subscribes to one or many publishers and hands every decoded message to a callback on
+ * its own thread. Malformed messages are delivered as rejections or raw text; nothing a
+ * publisher sends stops it. Build with {@link #builder()}, stop with {@link #close()}.
+ */
+public final class LogSubscriber implements AutoCloseable {
+
+	private static final int POLL_MILLIS = 100;
+
+	private final ZContext context;
+
+	private final ZMQ.Socket socket;
+
+	private final MessageDecoder decoder;
+
+	private final Consumer<ReceivedMessage> listener;
+
+	private final Consumer<RuntimeException> errorHandler;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	private LogSubscriber(Builder builder) {
+		this.decoder = new MessageDecoder(builder.maxMessageSize);
+		this.listener = Objects.requireNonNull(builder.listener, "listener");
+		this.errorHandler = builder.errorHandler;
+		this.context = new ZContext(1);
+		try {
+			this.socket = this.context.createSocket(SocketType.SUB);
+			this.socket.setRcvHWM(builder.receiveHighWaterMark);
+			this.socket.setMaxMsgSize(builder.maxMessageSize);
+			this.socket.setLinger(0);
+			for (String topic : builder.topics.isEmpty() ? List.of("") : builder.topics) {
+				this.socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
+			}
+			Endpoints.attach(this.socket, builder.mode, builder.endpoints);
+		}
+		catch (RuntimeException ex) {
+			this.context.close();
+			throw ex;
+		}
+		this.thread = new Thread(this::receiveLoop, builder.threadName);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private void receiveLoop() {
+		this.socket.setReceiveTimeOut(POLL_MILLIS);
+		try {
+			while (this.running) {
+				List<byte[]> frames = receive();
+				if (frames != null) {
+					deliver(new ReceivedMessage(frames, this.decoder.decode(frames), Instant.now()));
+				}
+			}
+		}
+		catch (ZMQException ex) {
+			if (this.running) {
+				this.errorHandler.accept(ex);
+			}
+		}
+		finally {
+			this.context.close();
+		}
+	}
+
+	private @Nullable List<byte[]> receive() {
+		byte[] first = this.socket.recv();
+		if (first == null) {
+			return null;
+		}
+		List<byte[]> frames = new ArrayList<>(2);
+		frames.add(first);
+		while (this.socket.hasReceiveMore()) {
+			frames.add(this.socket.recv());
+		}
+		return frames;
+	}
+
+	private void deliver(ReceivedMessage message) {
+		try {
+			this.listener.accept(message);
+		}
+		catch (RuntimeException ex) {
+			this.errorHandler.accept(ex);
+		}
+	}
+
+	/** Stops receiving and closes the socket; waits for the receiving thread to end. */
+	@Override
+	public void close() {
+		this.running = false;
+		if (Thread.currentThread() != this.thread) {
+			try {
+				this.thread.join(Duration.ofSeconds(5).toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Settings of a {@link LogSubscriber}.
+	 */
+	public static final class Builder {
+
+		private final List<String> endpoints = new ArrayList<>();
+
+		private final List<String> topics = new ArrayList<>();
+
+		private SocketMode mode = SocketMode.CONNECT;
+
+		private int maxMessageSize = MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE;
+
+		private int receiveHighWaterMark = 100_000;
+
+		private String threadName = "zmqlog-subscriber";
+
+		private @Nullable Consumer<ReceivedMessage> listener;
+
+		private Consumer<RuntimeException> errorHandler = (ex) -> {
+		};
+
+		private Builder() {
+		}
+
+		/** Adds endpoints to connect to or bind. */
+		public Builder endpoints(List<String> endpoints) {
+			this.endpoints.addAll(endpoints);
+			return this;
+		}
+
+		public Builder endpoint(String endpoint) {
+			this.endpoints.add(endpoint);
+			return this;
+		}
+
+		/** Adds topic prefixes to subscribe to; none means every topic. */
+		public Builder topics(List<String> topics) {
+			this.topics.addAll(topics);
+			return this;
+		}
+
+		public Builder mode(SocketMode mode) {
+			this.mode = mode;
+			return this;
+		}
+
+		/** The largest message accepted; larger ones are dropped by ZeroMQ. */
+		public Builder maxMessageSize(int maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		public Builder receiveHighWaterMark(int receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+			return this;
+		}
+
+		public Builder threadName(String threadName) {
+			this.threadName = threadName;
+			return this;
+		}
+
+		/** Receives every message, on the subscriber's thread. */
+		public Builder listener(Consumer<ReceivedMessage> listener) {
+			this.listener = listener;
+			return this;
+		}
+
+		/** Receives the listener's exceptions and socket failures. */
+		public Builder errorHandler(Consumer<RuntimeException> errorHandler) {
+			this.errorHandler = errorHandler;
+			return this;
+		}
+
+		/**
+		 * Opens the socket, binds or connects it and starts receiving.
+		 * @return the running subscriber
+		 * @throws EndpointException when an endpoint cannot be used
+		 */
+		public LogSubscriber start() {
+			return new LogSubscriber(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.zmqlog.transport;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The XPUB socket a publisher sends on. An XPUB rather than a PUB so that the publisher
+ * sees subscriptions arrive and can hold its first events until someone listens (the
+ * slow-joiner problem). Not thread-safe: one thread owns it after {@link #open}.
+ */
+public final class PublisherSocket implements AutoCloseable {
+
+	private static final byte SUBSCRIBE = 1;
+
+	private final ZContext context;
+
+	private final ZMQ.Socket socket;
+
+	private boolean subscribed;
+
+	private PublisherSocket(ZContext context, ZMQ.Socket socket) {
+		this.context = context;
+		this.socket = socket;
+	}
+
+	/**
+	 * Opens the socket and binds or connects every endpoint.
+	 * @param mode bind or connect
+	 * @param endpoints the endpoints, e.g. {@code tcp://127.0.0.1:5556}
+	 * @param sendHighWaterMark ZeroMQ's SNDHWM: messages queued per subscriber
+	 * @return the open socket
+	 * @throws EndpointException when an endpoint cannot be used; nothing stays open
+	 */
+	public static PublisherSocket open(SocketMode mode, List<String> endpoints, int sendHighWaterMark) {
+		ZContext context = new ZContext(1);
+		try {
+			ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
+			socket.setSndHWM(sendHighWaterMark);
+			socket.setLinger(0);
+			Endpoints.attach(socket, mode, endpoints);
+			return new PublisherSocket(context, socket);
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			throw ex;
+		}
+	}
+
+	/** Whether a subscription has arrived since the socket opened. */
+	public boolean hasSubscriber() {
+		return this.subscribed;
+	}
+
+	/**
+	 * Reads subscription messages, waiting up to the timeout for one to arrive.
+	 * @param timeout how long to wait; zero reads only what is there
+	 * @return whether a subscription has arrived, now or before
+	 */
+	public boolean awaitSubscription(Duration timeout) {
+		int waitMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis()));
+		byte[] frame = (waitMillis > 0) ? receive(waitMillis) : this.socket.recv(ZMQ.DONTWAIT);
+		while (frame != null) {
+			if (frame.length > 0 && frame[0] == SUBSCRIBE) {
+				this.subscribed = true;
+			}
+			frame = this.socket.recv(ZMQ.DONTWAIT);
+		}
+		return this.subscribed;
+	}
+
+	private byte[] receive(int timeoutMillis) {
+		this.socket.setReceiveTimeOut(timeoutMillis);
+		return this.socket.recv();
+	}
+
+	/**
+	 * Sends one message without blocking; ZeroMQ drops it for subscribers whose queue is
+	 * at the high-water mark.
+	 */
+	public void send(WireMessage message) {
+		this.socket.send(message.topic(), ZMQ.SNDMORE | ZMQ.DONTWAIT);
+		this.socket.send(message.payload(), ZMQ.DONTWAIT);
+	}
+
+	/**
+	 * Closes the socket, letting queued messages go out for at most {@code linger}.
+	 */
+	public void close(Duration linger) {
+		this.socket.setLinger(Math.max(0, linger.toMillis()));
+		this.context.close();
+	}
+
+	@Override
+	public void close() {
+		close(Duration.ZERO);
+	}
+
+}
