@@ -116,8 +116,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark);
 		}
 		catch (EndpointException ex) {
+			// the message names the endpoint and the cause; a stack trace would only bury it
 			addError("Appender [" + getName() + "] not started, log events will not be published: "
-					+ ex.getMessage(), ex);
+					+ ex.getMessage());
 			startedLayouts.stop();
 			return;
 		}
