@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.zmqlog.transport.PublisherSocket;
 
@@ -25,7 +24,7 @@ final class PublishingWorker implements Runnable {
 
 	private static final int MAX_REPORTED_ERRORS = 10;
 
-	private final BlockingQueue<ILoggingEvent> queue;
+	private final BlockingQueue<QueuedEvent> queue;
 
 	private final PublisherSocket socket;
 
@@ -39,19 +38,15 @@ final class PublishingWorker implements Runnable {
 
 	private final ContextAwareBase status;
 
-	private final List<ILoggingEvent> batch = new ArrayList<>(BATCH_SIZE);
+	private final List<QueuedEvent> batch = new ArrayList<>(BATCH_SIZE);
 
 	private volatile boolean stopping;
 
 	private volatile long stopDeadlineNanos;
 
-	private long seq;
-
-	private long droppedAccounted;
-
 	private int reportedErrors;
 
-	PublishingWorker(BlockingQueue<ILoggingEvent> queue, PublisherSocket socket, EventEncoder encoder,
+	PublishingWorker(BlockingQueue<QueuedEvent> queue, PublisherSocket socket, EventEncoder encoder,
 			LongAdder dropped, Duration awaitSubscriber, ContextAwareBase status) {
 		this.queue = queue;
 		this.socket = socket;
@@ -101,7 +96,7 @@ final class PublishingWorker implements Runnable {
 
 	private void drainUntilStopped() throws InterruptedException {
 		while (true) {
-			ILoggingEvent first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+			QueuedEvent first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
 			if (first == null) {
 				if (this.stopping) {
 					return;
@@ -120,26 +115,21 @@ final class PublishingWorker implements Runnable {
 	}
 
 	private void publishBatch() {
-		for (ILoggingEvent event : this.batch) {
-			publish(event);
+		for (QueuedEvent queued : this.batch) {
+			publish(queued);
 		}
 		this.batch.clear();
 	}
 
-	private void publish(ILoggingEvent event) {
-		// events dropped at the queue take their numbers too, so receivers see the gap
-		long droppedNow = this.dropped.sum();
-		this.seq += 1 + (droppedNow - this.droppedAccounted);
-		this.droppedAccounted = droppedNow;
+	private void publish(QueuedEvent queued) {
 		try {
-			this.socket.send(this.encoder.encode(event, this.seq));
+			this.socket.send(this.encoder.encode(queued.event(), queued.seq()));
 			this.published.incrementAndGet();
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();
-			this.droppedAccounted++;
 			if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
-				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), ex);
+				this.status.addError("Cannot publish an event of logger " + queued.event().getLoggerName(), ex);
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import ch.qos.logback.classic.Level;
@@ -51,6 +52,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
 
+	/** Failures past this many are only counted, so that the status manager is not flooded. */
+	private static final int MAX_REPORTED_FAILURES = 10;
+
 	private final List<String> endpoints = new ArrayList<>();
 
 	private SocketMode mode = SocketMode.BIND;
@@ -87,7 +91,11 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final LongAdder dropped = new LongAdder();
 
-	private @Nullable BlockingQueue<ILoggingEvent> queue;
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final AtomicLong reportedFailures = new AtomicLong();
+
+	private @Nullable BlockingQueue<QueuedEvent> queue;
 
 	private @Nullable LevelLayouts layouts;
 
@@ -125,6 +133,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.layouts = startedLayouts;
 		this.captureCallerData = this.includeCallerData || startedLayouts.needsCallerData();
 		this.queue = new ArrayBlockingQueue<>(this.queueSize);
+		// a new start is a new source instance, whose numbers start again at 1
+		this.sequence.set(0);
 		EventEncoder encoder = new EventEncoder(this.rootTopic,
 				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
 				source());
@@ -147,7 +157,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			if (this.captureCallerData) {
 				event.getCallerData();
 			}
-			if (!enqueue(event)) {
+			if (!enqueue(new QueuedEvent(event, this.sequence.incrementAndGet()))) {
 				this.dropped.increment();
 			}
 		}
@@ -157,11 +167,14 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();
+			if (this.reportedFailures.getAndIncrement() < MAX_REPORTED_FAILURES) {
+				addError("Cannot queue an event of logger " + event.getLoggerName(), ex);
+			}
 		}
 	}
 
-	private boolean enqueue(ILoggingEvent event) throws InterruptedException {
-		BlockingQueue<ILoggingEvent> events = this.queue;
+	private boolean enqueue(QueuedEvent event) throws InterruptedException {
+		BlockingQueue<QueuedEvent> events = this.queue;
 		if (events == null) {
 			return false;
 		}
@@ -243,7 +256,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** Events waiting for the I/O thread. */
 	public int getQueuedCount() {
-		BlockingQueue<ILoggingEvent> events = this.queue;
+		BlockingQueue<QueuedEvent> events = this.queue;
 		return (events != null) ? events.size() : 0;
 	}
 

@@ -1,0 +1,323 @@
+package dev.zmqlog.logback;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.status.Status;
+import dev.zmqlog.Topics;
+import dev.zmqlog.protocol.EntryKind;
+import dev.zmqlog.protocol.LogEntry;
+import dev.zmqlog.testing.FreePorts;
+import dev.zmqlog.testing.ReceivedMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.slf4j.MarkerFactory;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class ZmqLogAppenderTest {
+
+	private final LoggerContext context = new LoggerContext();
+
+	private final String endpoint = FreePorts.endpoint();
+
+	private final Logger logger = this.context.getLogger("test.Greeter");
+
+	private ReceivedMessages received;
+
+	private ZmqLogAppender appender;
+
+	@BeforeEach
+	void setUp() {
+		this.context.setName("test");
+		this.context.setMDCAdapter(MDC.getMDCAdapter());
+		this.logger.setLevel(Level.TRACE);
+		this.logger.setAdditive(false);
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (this.appender != null) {
+			this.appender.stop();
+		}
+		if (this.received != null) {
+			this.received.close();
+		}
+		MDC.clear();
+		this.context.stop();
+	}
+
+	private ZmqLogAppender startAppender(Consumer<ZmqLogAppender> configuration) {
+		ZmqLogAppender zmq = new ZmqLogAppender();
+		zmq.setContext(this.context);
+		zmq.setName("ZMQ");
+		zmq.addEndpoint(this.endpoint);
+		zmq.setRootTopic("greeter");
+		// most tests subscribe after logging: hold long enough for a loaded machine
+		zmq.setAwaitSubscriber("30s");
+		configuration.accept(zmq);
+		zmq.start();
+		this.logger.addAppender(zmq);
+		this.appender = zmq;
+		return zmq;
+	}
+
+	private List<LogEntry> subscribeAndAwait(int count) {
+		if (this.received == null) {
+			this.received = ReceivedMessages.connectTo(this.endpoint);
+		}
+		return this.received.awaitEntries(count);
+	}
+
+	@Test
+	void publishesLevelTopicAndDefaultFormat() {
+		startAppender((zmq) -> {
+		});
+		this.logger.info("hello world!");
+		LogEntry entry = subscribeAndAwait(1).get(0);
+		assertThat(entry.kind()).isEqualTo(EntryKind.TEXT);
+		assertThat(entry.topic()).isEqualTo("greeter.INFO");
+		assertThat(entry.message()).isEqualTo("test.Greeter > hello world!");
+	}
+
+	@Test
+	void emptyRootTopicPublishesLevelAlone() {
+		startAppender((zmq) -> zmq.setRootTopic(""));
+		this.logger.warn("careful");
+		assertThat(subscribeAndAwait(1).get(0).topic()).isEqualTo("WARN");
+	}
+
+	@Test
+	void levelFormatOverridesTheDefault() {
+		startAppender((zmq) -> {
+			zmq.setFormat("%logger > %msg");
+			zmq.setDebugFormat("%logger #%3line > %msg");
+		});
+		this.logger.debug("Sending message {} of {}", 1, 5);
+		this.logger.info("hello");
+		List<LogEntry> entries = subscribeAndAwait(2);
+		assertThat(entries.get(0).message()).matches("test\\.Greeter # *\\d+ > Sending message 1 of 5");
+		assertThat(entries.get(1).message()).isEqualTo("test.Greeter > hello");
+	}
+
+	@Test
+	void stackTraceWithCausesFollowsTheMessage() {
+		startAppender((zmq) -> {
+		});
+		this.logger.error("Failed", new IllegalStateException("outer", new IllegalArgumentException("inner")));
+		String text = subscribeAndAwait(1).get(0).message();
+		assertThat(text).startsWith("test.Greeter > Failed\njava.lang.IllegalStateException: outer\n\tat ");
+		assertThat(text).contains("Caused by: java.lang.IllegalArgumentException: inner").doesNotEndWith("\n");
+	}
+
+	@Test
+	void patternThatPlacesTheExceptionItselfIsLeftAlone() {
+		startAppender((zmq) -> zmq.setFormat("%msg [%ex{0}]"));
+		this.logger.error("Failed", new IllegalStateException("outer"));
+		assertThat(subscribeAndAwait(1).get(0).message()).isEqualTo("Failed [java.lang.IllegalStateException: outer\n]");
+	}
+
+	@Test
+	void callerDataIsComputedOnlyWhenAFormatNeedsIt() {
+		ListAppender<ILoggingEvent> events = listAppender();
+		startAppender((zmq) -> zmq.setFormat("%logger > %msg"));
+		this.logger.addAppender(events);
+		this.logger.info("cheap");
+		assertThat(events.list.get(0).hasCallerData()).isFalse();
+	}
+
+	@Test
+	void callerDataIsCapturedOnTheCallingThreadWhenAFormatNeedsIt() {
+		startAppender((zmq) -> zmq.setFormat("%method:%line %msg"));
+		this.logger.info("located");
+		assertThat(subscribeAndAwait(1).get(0).message())
+			.matches("callerDataIsCapturedOnTheCallingThreadWhenAFormatNeedsIt:\\d+ located");
+	}
+
+	private ListAppender<ILoggingEvent> listAppender() {
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.setContext(this.context);
+		events.start();
+		return events;
+	}
+
+	@Test
+	void messagePrefixBecomesSubtopicAndIsStripped() {
+		startAppender((zmq) -> {
+		});
+		this.logger.info("db.pool::pool exhausted");
+		LogEntry entry = subscribeAndAwait(1).get(0);
+		assertThat(entry.topic()).isEqualTo("greeter.INFO.db.pool");
+		assertThat(entry.message()).isEqualTo("test.Greeter > pool exhausted");
+	}
+
+	@Test
+	void markerBecomesSubtopic() {
+		startAppender((zmq) -> {
+		});
+		this.logger.info(Topics.subtopic("http.in"), "GET /");
+		assertThat(subscribeAndAwait(1).get(0).topic()).isEqualTo("greeter.INFO.http.in");
+	}
+
+	@Test
+	void mdcKeyBecomesSubtopic() {
+		startAppender((zmq) -> zmq.setSubtopicMdcKey("component"));
+		MDC.put("component", "billing");
+		this.logger.warn("late payment");
+		assertThat(subscribeAndAwait(1).get(0).topic()).isEqualTo("greeter.WARN.billing");
+	}
+
+	@Test
+	void thresholdLeavesOutLowerLevels() {
+		startAppender((zmq) -> zmq.setThreshold("INFO"));
+		this.logger.debug("hidden");
+		this.logger.info("shown");
+		LogEntry entry = subscribeAndAwait(1).get(0);
+		assertThat(entry.message()).endsWith("shown");
+		assertThat(this.appender.getPublishedCount()).isEqualTo(1);
+	}
+
+	@Test
+	void jsonPayloadCarriesTheRecord() {
+		startAppender((zmq) -> {
+			zmq.setPayload("json");
+			zmq.setAppName("greeter-app");
+		});
+		MDC.put("user", "ada");
+		this.logger.info(MarkerFactory.getMarker("AUDIT"), "order {} placed", 42);
+		LogEntry entry = subscribeAndAwait(1).get(0);
+		assertThat(entry.kind()).isEqualTo(EntryKind.STRUCTURED);
+		assertThat(entry.topic()).isEqualTo("greeter.INFO");
+		assertThat(entry.logger()).isEqualTo("test.Greeter");
+		assertThat(entry.message()).isEqualTo("order 42 placed");
+		assertThat(entry.formatted()).isEqualTo("test.Greeter > order 42 placed");
+		assertThat(entry.level()).isEqualTo(dev.zmqlog.protocol.Level.INFO);
+		assertThat(entry.thread()).isEqualTo(Thread.currentThread().getName());
+		assertThat(entry.mdc()).containsEntry("user", "ada");
+		assertThat(entry.markers()).containsExactly("AUDIT");
+		assertThat(entry.seq()).isEqualTo(1L);
+		assertThat(entry.source().app()).isEqualTo("greeter-app");
+		assertThat(entry.source().pid()).isEqualTo(ProcessHandle.current().pid());
+		assertThat(entry.source().instance()).isNotBlank();
+		assertThat(entry.time()).isBetween(java.time.Instant.now().minusSeconds(10), java.time.Instant.now());
+	}
+
+	@Test
+	void slowJoinerSeesFirstLinesWithoutSleep() {
+		startAppender((zmq) -> zmq.setAwaitSubscriber("10s"));
+		for (int i = 1; i <= 100; i++) {
+			this.logger.info("line {}", i);
+		}
+		List<LogEntry> entries = subscribeAndAwait(100);
+		assertThat(entries).hasSize(100);
+		assertThat(entries.get(0).message()).endsWith("line 1");
+		assertThat(entries.get(99).message()).endsWith("line 100");
+	}
+
+	@Test
+	void callerNeverBlocksWhenTheQueueIsFull() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(8);
+			config.setAwaitSubscriber("1m");
+		});
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			for (int i = 0; i < 10_000; i++) {
+				this.logger.info("event {}", i);
+			}
+		});
+		assertThat(zmq.getDroppedCount()).isEqualTo(10_000 - 8);
+		assertThat(zmq.getQueuedCount()).isEqualTo(8);
+	}
+
+	@Test
+	void blockingOverflowWaitsABoundedTimeThenDrops() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(1);
+			config.setOverflow("block");
+			config.setBlockTimeout("20ms");
+			config.setAwaitSubscriber("1m");
+		});
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			for (int i = 0; i < 3; i++) {
+				this.logger.info("event {}", i);
+			}
+		});
+		assertThat(zmq.getDroppedCount()).isEqualTo(2);
+	}
+
+	@Test
+	void droppedEventsShowAsSequenceGaps() {
+		startAppender((zmq) -> {
+			zmq.setPayload("json");
+			zmq.setQueueSize(3);
+			zmq.setAwaitSubscriber("1m");
+		});
+		for (int i = 1; i <= 10; i++) {
+			this.logger.info("event {}", i);
+		}
+		List<LogEntry> held = subscribeAndAwait(3);
+		assertThat(held).extracting(LogEntry::seq).containsExactly(1L, 2L, 3L);
+		this.logger.info("after the gap");
+		assertThat(subscribeAndAwait(4).get(3).seq()).isEqualTo(11L);
+	}
+
+	@Test
+	void stopSendsWhatIsQueued() {
+		this.received = ReceivedMessages.connectTo(this.endpoint);
+		ZmqLogAppender zmq = startAppender((config) -> config.setQueueSize(50_000));
+		for (int i = 0; i < 20_000; i++) {
+			this.logger.info("event {}", i);
+		}
+		zmq.stop();
+		assertThat(this.received.awaitEntries(20_000)).hasSize(20_000);
+		assertThat(zmq.getDroppedCount()).isZero();
+	}
+
+	@Test
+	void portInUseLeavesTheAppenderStoppedWithAnErrorNamingTheEndpoint() {
+		try (ZContext zmq = new ZContext()) {
+			ZMQ.Socket occupant = zmq.createSocket(SocketType.PUB);
+			occupant.bind(this.endpoint);
+			ZmqLogAppender appender = startAppender((config) -> {
+			});
+			assertThat(appender.isStarted()).isFalse();
+			assertThat(this.context.getStatusManager().getCopyOfStatusList())
+				.filteredOn((status) -> status.getLevel() == Status.ERROR)
+				.extracting(Status::getMessage)
+				.anySatisfy((message) -> assertThat(message).contains(this.endpoint).contains("address already in use"));
+			assertThatNoException().isThrownBy(() -> this.logger.error("still logging"));
+		}
+	}
+
+	@Test
+	void invalidPatternLeavesTheAppenderStopped() {
+		ZmqLogAppender appender = startAppender((config) -> config.setFormat("%msg %nosuchconverter{"));
+		assertThat(appender.isStarted()).isFalse();
+		assertThatNoException().isThrownBy(() -> this.logger.info("still logging"));
+	}
+
+	@Test
+	void startAndStopAreIdempotent() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+		});
+		zmq.start();
+		assertThat(zmq.isStarted()).isTrue();
+		zmq.stop();
+		zmq.stop();
+		assertThat(zmq.isStarted()).isFalse();
+	}
+
+}
