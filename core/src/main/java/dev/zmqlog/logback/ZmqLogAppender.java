@@ -107,14 +107,17 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private boolean captureCallerData;
 
+	private volatile @Nullable String startFailure;
+
 	@Override
 	public void start() {
 		if (isStarted()) {
 			return;
 		}
+		this.startFailure = null;
 		LevelLayouts startedLayouts = new LevelLayouts(getContext(), this.format, this.levelFormats);
 		if (!startedLayouts.isStarted()) {
-			addError("Appender [" + getName() + "] not started: a format is not a valid Logback pattern");
+			failStart("a format is not a valid Logback pattern");
 			startedLayouts.stop();
 			return;
 		}
@@ -124,9 +127,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark);
 		}
 		catch (EndpointException ex) {
-			// the message names the endpoint and the cause; a stack trace would only bury it
-			addError("Appender [" + getName() + "] not started, log events will not be published: "
-					+ ex.getMessage());
+			failStart(ex.getMessage());
 			startedLayouts.stop();
 			return;
 		}
@@ -145,6 +146,17 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		registerShutdownHook();
 		super.start();
 		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")");
+	}
+
+	private void failStart(String reason) {
+		this.startFailure = reason;
+		// the reason names the endpoint and the cause; a stack trace would only bury it
+		addError("Appender [" + getName() + "] not started, log events will not be published: " + reason);
+	}
+
+	/** Why the last {@link #start()} failed, or {@code null} when it did not. */
+	public @Nullable String getStartFailure() {
+		return this.startFailure;
 	}
 
 	@Override
