@@ -57,6 +57,21 @@ class ExitFlushTest {
 		}
 	}
 
+	@Test
+	void exitIsNotHeldUpByAMissingSubscriber() {
+		// nobody listens: the shutdown hook may wait for a subscriber only until
+		// await-subscriber (2s) and flush within linger (2s), never longer
+		try (RunningProcess app = ChildJvm.main(LogThenExitMain.class)
+			.logbackConfig("interop/burst-logback.xml")
+			.systemProperty("port", FreePorts.next())
+			.args(EVENTS)
+			.start()) {
+
+			assertThat(app.awaitExit(Duration.ofSeconds(8))).as(app::output).isZero();
+			assertThat(app.stdoutLines()).as(app::output).contains(LogThenExitMain.MARKER + EVENTS + " events");
+		}
+	}
+
 	private static int countOf(List<ReceivedMessage> received) {
 		synchronized (received) {
 			return received.size();
