@@ -58,10 +58,6 @@ final class RunningProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	boolean isAlive() {
-		return this.process.isAlive();
-	}
-
 	List<String> stdoutLines() {
 		return this.stdout.lines();
 	}
