@@ -1,0 +1,86 @@
+package dev.zmqlog.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process with its stdout and stderr collected line by line. Close it to make
+ * sure it is gone.
+ */
+final class RunningProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final String description;
+
+	private final ProcessOutput stdout;
+
+	private final ProcessOutput stderr;
+
+	private RunningProcess(Process process, String description) {
+		this.process = process;
+		this.description = description;
+		this.stdout = ProcessOutput.collect(process.getInputStream(), description + " stdout");
+		this.stderr = ProcessOutput.collect(process.getErrorStream(), description + " stderr");
+	}
+
+	static RunningProcess start(List<String> command, String description) {
+		try {
+			return new RunningProcess(new ProcessBuilder(command).start(), description);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start " + description + ": " + command, ex);
+		}
+	}
+
+	/**
+	 * Waits for the process to exit by itself.
+	 * @param timeout how long to wait
+	 * @return the exit code
+	 * @throws AssertionError when it is still running, with what it printed
+	 */
+	int awaitExit(Duration timeout) {
+		try {
+			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new AssertionError(this.description + " still running after " + timeout + "\n" + output());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted waiting for " + this.description, ex);
+		}
+		// the streams end with the process; let the readers take the last lines
+		this.stdout.awaitEnd(2_000);
+		this.stderr.awaitEnd(2_000);
+		return this.process.exitValue();
+	}
+
+	List<String> stdoutLines() {
+		return this.stdout.lines();
+	}
+
+	List<String> stderrLines() {
+		return this.stderr.lines();
+	}
+
+	/** Everything printed so far, stdout then stderr, for assertion messages. */
+	String output() {
+		return "--- " + this.description + " stdout ---\n" + this.stdout.text() + "\n--- " + this.description
+				+ " stderr ---\n" + this.stderr.text() + "\n---";
+	}
+
+	@Override
+	public void close() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
