@@ -12,6 +12,8 @@ import zmq.ZError;
  */
 final class Endpoints {
 
+	private static final String INVALID = "invalid endpoint (expected e.g. tcp://127.0.0.1:5556)";
+
 	private Endpoints() {
 	}
 
@@ -45,11 +47,14 @@ final class Endpoints {
 				return "address already in use";
 			}
 			if (code == ZError.EINVAL) {
-				return "invalid endpoint (expected e.g. tcp://127.0.0.1:5556)";
+				return INVALID;
 			}
-			return ZError.toString(code);
+			// JeroMQ keeps the resolver's own words (e.g. "Name or service not known") in the cause
+			Throwable cause = ex.getCause();
+			return (cause != null && cause.getMessage() != null)
+					? ZError.toString(code) + " (" + cause.getMessage() + ")" : ZError.toString(code);
 		}
-		return String.valueOf(ex.getMessage());
+		return INVALID + ": " + ex.getMessage();
 	}
 
 }
