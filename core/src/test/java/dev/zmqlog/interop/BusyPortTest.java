@@ -1,5 +1,9 @@
 package dev.zmqlog.interop;
 
+import dev.zmqlog.testing.ChildJvm;
+import dev.zmqlog.testing.Python;
+import dev.zmqlog.testing.RunningProcess;
+import dev.zmqlog.testing.TestResources;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

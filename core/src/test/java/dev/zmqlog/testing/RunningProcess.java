@@ -1,4 +1,4 @@
-package dev.zmqlog.interop;
+package dev.zmqlog.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * A child process with its stdout and stderr collected line by line. Close it to make
  * sure it is gone.
  */
-final class RunningProcess implements AutoCloseable {
+public final class RunningProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -27,7 +27,7 @@ final class RunningProcess implements AutoCloseable {
 		this.stderr = ProcessOutput.collect(process.getErrorStream(), description + " stderr");
 	}
 
-	static RunningProcess start(List<String> command, String description) {
+	public static RunningProcess start(List<String> command, String description) {
 		try {
 			return new RunningProcess(new ProcessBuilder(command).start(), description);
 		}
@@ -42,7 +42,7 @@ final class RunningProcess implements AutoCloseable {
 	 * @return the exit code
 	 * @throws AssertionError when it is still running, with what it printed
 	 */
-	int awaitExit(Duration timeout) {
+	public int awaitExit(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				throw new AssertionError(this.description + " still running after " + timeout + "\n" + output());
@@ -58,16 +58,16 @@ final class RunningProcess implements AutoCloseable {
 		return this.process.exitValue();
 	}
 
-	List<String> stdoutLines() {
+	public List<String> stdoutLines() {
 		return this.stdout.lines();
 	}
 
-	List<String> stderrLines() {
+	public List<String> stderrLines() {
 		return this.stderr.lines();
 	}
 
 	/** Everything printed so far, stdout then stderr, for assertion messages. */
-	String output() {
+	public String output() {
 		return "--- " + this.description + " stdout ---\n" + this.stdout.text() + "\n--- " + this.description
 				+ " stderr ---\n" + this.stderr.text() + "\n---";
 	}

@@ -1,4 +1,4 @@
-package dev.zmqlog.interop;
+package dev.zmqlog.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import java.util.Map;
  * Starts a main class of the test classpath in its own JVM, configured by a logback.xml
  * of the test resources: {@code ChildJvm.main(GreeterMain.class).logbackConfig(..).start()}.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
 	private final Class<?> mainClass;
 
@@ -22,29 +22,29 @@ final class ChildJvm {
 		this.mainClass = mainClass;
 	}
 
-	static ChildJvm main(Class<?> mainClass) {
+	public static ChildJvm main(Class<?> mainClass) {
 		return new ChildJvm(mainClass);
 	}
 
 	/** Configures Logback with a file of the test resources, e.g. {@code interop/greeter-logback.xml}. */
-	ChildJvm logbackConfig(String resource) {
+	public ChildJvm logbackConfig(String resource) {
 		return systemProperty("logback.configurationFile", TestResources.path(resource).toString());
 	}
 
 	/** A system property; Logback substitutes them in its configuration ({@code ${port}}). */
-	ChildJvm systemProperty(String name, Object value) {
+	public ChildJvm systemProperty(String name, Object value) {
 		this.systemProperties.put(name, String.valueOf(value));
 		return this;
 	}
 
-	ChildJvm args(Object... args) {
+	public ChildJvm args(Object... args) {
 		for (Object arg : args) {
 			this.args.add(String.valueOf(arg));
 		}
 		return this;
 	}
 
-	RunningProcess start() {
+	public RunningProcess start() {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// a short-lived JVM starts faster without the optimising compiler

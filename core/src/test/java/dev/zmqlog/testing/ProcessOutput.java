@@ -1,4 +1,4 @@
-package dev.zmqlog.interop;
+package dev.zmqlog.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.List;
  * The lines a child process writes to one of its streams, collected on a daemon thread as
  * they arrive.
  */
-final class ProcessOutput {
+public final class ProcessOutput {
 
 	private final List<String> lines = new ArrayList<>();
 
@@ -24,7 +24,7 @@ final class ProcessOutput {
 		this.reader.start();
 	}
 
-	static ProcessOutput collect(InputStream stream, String threadName) {
+	public static ProcessOutput collect(InputStream stream, String threadName) {
 		return new ProcessOutput(stream, threadName);
 	}
 
@@ -43,19 +43,19 @@ final class ProcessOutput {
 	}
 
 	/** The lines read so far. */
-	List<String> lines() {
+	public List<String> lines() {
 		synchronized (this.lines) {
 			return List.copyOf(this.lines);
 		}
 	}
 
 	/** The lines read so far, joined with newlines. */
-	String text() {
+	public String text() {
 		return String.join("\n", lines());
 	}
 
 	/** Waits a little for the reader to reach the end of a stream whose process ended. */
-	void awaitEnd(long millis) {
+	public void awaitEnd(long millis) {
 		try {
 			this.reader.join(millis);
 		}

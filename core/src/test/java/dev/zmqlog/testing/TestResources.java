@@ -1,4 +1,4 @@
-package dev.zmqlog.interop;
+package dev.zmqlog.testing;
 
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -7,13 +7,13 @@ import java.nio.file.Path;
 /**
  * Files of the test resources, for processes that need a path.
  */
-final class TestResources {
+public final class TestResources {
 
 	private TestResources() {
 	}
 
 	/** The file of a test resource, e.g. {@code interop/greeter-logback.xml}. */
-	static Path path(String resource) {
+	public static Path path(String resource) {
 		URL url = TestResources.class.getClassLoader().getResource(resource);
 		if (url == null) {
 			throw new IllegalArgumentException("no test resource " + resource);

@@ -1,4 +1,4 @@
-package dev.zmqlog.interop;
+package dev.zmqlog.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,22 +8,22 @@ import java.util.List;
  * Starts Debian's Python, the one with pyzmq installed (the {@code python3} first on the
  * PATH may have no zmq): pyzmq's log watcher or a script of the test resources.
  */
-final class Python {
+public final class Python {
 
-	static final String PYTHON = "/usr/bin/python3";
+	public static final String PYTHON = "/usr/bin/python3";
 
 	private Python() {
 	}
 
 	/** {@code python -m zmq.log ARGS}: pyzmq's log watcher. */
-	static RunningProcess watcher(String... args) {
+	public static RunningProcess watcher(String... args) {
 		List<String> command = new ArrayList<>(List.of("-m", "zmq.log"));
 		command.addAll(List.of(args));
 		return start(command, "pyzmq watcher");
 	}
 
 	/** Runs a script of the test resources, e.g. {@code interop/json_listener.py}. */
-	static RunningProcess script(String resource, String... args) {
+	public static RunningProcess script(String resource, String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(TestResources.path(resource).toString());
 		command.addAll(List.of(args));
