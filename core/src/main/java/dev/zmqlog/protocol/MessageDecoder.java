@@ -33,6 +33,9 @@ public final class MessageDecoder {
 	 * @param maxMessageSize the largest total size of a message's frames that is accepted
 	 */
 	public MessageDecoder(int maxMessageSize) {
+		if (maxMessageSize < 0) {
+			throw new IllegalArgumentException("maxMessageSize must not be negative, was " + maxMessageSize);
+		}
 		this.maxMessageSize = maxMessageSize;
 		this.jsonReader = new JsonRecordReader(maxMessageSize);
 	}

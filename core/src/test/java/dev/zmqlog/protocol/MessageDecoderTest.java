@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -701,6 +702,17 @@ class MessageDecoderTest {
 		void defaultLimitIsOneMebibyte() {
 			assertThat(MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE).isEqualTo(1024 * 1024);
 			assertThat(decoder.decode(List.of(utf8("t"), new byte[1024 * 1024])).isAccepted()).isFalse();
+		}
+
+		@Test
+		void negativeLimitIsRefusedWithAClearMessage() {
+			assertThatIllegalArgumentException().isThrownBy(() -> new MessageDecoder(-1))
+				.withMessage("maxMessageSize must not be negative, was -1");
+		}
+
+		@Test
+		void zeroLimitRejectsEveryMessage() {
+			assertThat(new MessageDecoder(0).decode(List.of(utf8("x"))).rejection()).contains("limit of 0");
 		}
 
 		@Test
