@@ -20,7 +20,13 @@ final class JsonRecordMapping {
 	private JsonRecordMapping() {
 	}
 
-	static LogEntry toEntry(Map<String, Object> record, @Nullable String wireTopic) {
+	/**
+	 * @param record the JSON object
+	 * @param wireTopic the topic frame, or {@code null} for a one-frame message
+	 * @param payloadText the JSON text, the message when the record carries none
+	 * @return the entry
+	 */
+	static LogEntry toEntry(Map<String, Object> record, @Nullable String wireTopic, String payloadText) {
 		String topic = (wireTopic != null) ? wireTopic : stringOrEmpty(record.get(JsonFields.TOPIC));
 		Level level = level(record);
 		if (level == null) {
@@ -30,7 +36,8 @@ final class JsonRecordMapping {
 		String exception = firstString(record, JsonFields.EXC_TEXT, "formatted_exception", "exception");
 		String formatted = firstString(record, JsonFields.FORMATTED);
 		if (message == null) {
-			message = "";
+			// a JSON object that is no log record (pyzmq's "%(message)s" of a JSON string): show it
+			message = payloadText;
 		}
 		if (formatted == null) {
 			formatted = (exception == null || message.contains(exception)) ? message : message + "\n" + exception;
@@ -47,7 +54,7 @@ final class JsonRecordMapping {
 		}
 		Long pythonNumber = wholeNumber(record.get(JsonFields.LEVELNO));
 		if (pythonNumber != null) {
-			return Level.ofPythonNumber(pythonNumber.intValue());
+			return Level.ofPythonNumber(saturatedInt(pythonNumber));
 		}
 		Object level = record.get("level");
 		if (level instanceof String name) {
@@ -55,8 +62,8 @@ final class JsonRecordMapping {
 		}
 		Long logbookNumber = wholeNumber(level);
 		if (logbookNumber != null) {
-			return (logbookNumber > 15) ? Level.ofPythonNumber(logbookNumber.intValue())
-					: Level.ofLogbookNumber(logbookNumber.intValue());
+			return (logbookNumber > 15) ? Level.ofPythonNumber(saturatedInt(logbookNumber))
+					: Level.ofLogbookNumber(saturatedInt(logbookNumber));
 		}
 		return null;
 	}
@@ -125,9 +132,15 @@ final class JsonRecordMapping {
 
 	private static @Nullable Long wholeNumber(@Nullable Object value) {
 		if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
-			return number.longValue();
+			// BigInteger.longValue() keeps the low 64 bits; the double cast saturates instead
+			return (number instanceof Long || number instanceof Integer) ? number.longValue()
+					: (long) number.doubleValue();
 		}
 		return null;
+	}
+
+	private static int saturatedInt(long value) {
+		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
 	}
 
 	private static @Nullable String stringOrNull(@Nullable Object value) {

@@ -12,6 +12,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Reads a JSON object into plain maps, lists, strings, numbers and booleans, with limits
@@ -26,6 +27,8 @@ final class JsonRecordReader {
 
 	JsonRecordReader(int maxDocumentLength) {
 		this.factory = JsonFactory.builder()
+			// Python's json.dumps writes NaN and Infinity unless told otherwise
+			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(MAX_DEPTH)
 				.maxDocumentLength(maxDocumentLength)

@@ -33,6 +33,9 @@ public final class MessageDecoder {
 	 * @param maxMessageSize the largest total size of a message's frames that is accepted
 	 */
 	public MessageDecoder(int maxMessageSize) {
+		if (maxMessageSize < 0) {
+			throw new IllegalArgumentException("maxMessageSize must not be negative, was " + maxMessageSize);
+		}
 		this.maxMessageSize = maxMessageSize;
 		this.jsonReader = new JsonRecordReader(maxMessageSize);
 	}
@@ -74,13 +77,14 @@ public final class MessageDecoder {
 		if (payload.length == 0) {
 			return DecodeResult.rejected("empty message");
 		}
-		LogEntry structured = structured(payload, null);
-		if (structured != null) {
-			return DecodeResult.accepted(structured);
-		}
+		// checked before JSON parsing: the parser lets overlong and out-of-range sequences through
 		String text = strictUtf8(payload);
 		if (text == null) {
 			return DecodeResult.accepted(raw(List.of(payload)));
+		}
+		LogEntry structured = structured(payload, text, null);
+		if (structured != null) {
+			return DecodeResult.accepted(structured);
 		}
 		return DecodeResult.accepted(LogEntry.text(EntryKind.PLAIN, "", text));
 	}
@@ -91,19 +95,19 @@ public final class MessageDecoder {
 		if (topic == null || text == null) {
 			return DecodeResult.accepted(raw(List.of(topicFrame, payload)));
 		}
-		LogEntry structured = structured(payload, topic);
+		LogEntry structured = structured(payload, text, topic);
 		if (structured != null) {
 			return DecodeResult.accepted(structured);
 		}
 		return DecodeResult.accepted(LogEntry.text(EntryKind.TEXT, topic, text));
 	}
 
-	private @Nullable LogEntry structured(byte[] payload, @Nullable String wireTopic) {
+	private @Nullable LogEntry structured(byte[] payload, String text, @Nullable String wireTopic) {
 		if (!JsonRecordReader.looksLikeObject(payload)) {
 			return null;
 		}
 		Map<String, Object> record = this.jsonReader.read(payload);
-		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic) : null;
+		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic, text) : null;
 	}
 
 	/** Shows what arrived: the first frame as topic, the others as lines of text. */

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  * {@code root.LEVEL.sub.topic} with the message {@code "the real message"}.
  * <p>
  * Stricter than pyzmq so that Java prose survives: the prefix must contain no whitespace,
- * and text that reads like a method reference ({@code Foo::bar()}, {@code List::of}) is
- * not split.
+ * and text that reads like a method reference ({@code Foo::bar()}, {@code List::of},
+ * {@code this::handle}: a type or {@code this} before the delimiter, a member name after
+ * it) is not split. As in pyzmq, {@code "db.pool::exhausted"} is split and an empty prefix
+ * ({@code "::message"}) is stripped without a subtopic.
  *
  * @param subtopic the subtopic, or {@code null} when the message had none
  * @param message the message without the prefix
@@ -33,11 +35,20 @@ public record SubtopicPrefix(@Nullable String subtopic, String message) {
 		if (end < 0) {
 			return new SubtopicPrefix(null, message);
 		}
+		String prefix = message.substring(0, end);
 		String rest = message.substring(end + delimiter.length());
-		if (MEMBER_REFERENCE.matcher(rest).find()) {
+		if (readsLikeMethodReference(prefix, rest)) {
 			return new SubtopicPrefix(null, message);
 		}
-		return new SubtopicPrefix(end == 0 ? null : message.substring(0, end), rest);
+		return new SubtopicPrefix(prefix.isEmpty() ? null : prefix, rest);
+	}
+
+	/** Whether a type (or {@code this}, {@code super}) stands before and a member name after. */
+	private static boolean readsLikeMethodReference(String prefix, String rest) {
+		String receiver = prefix.substring(prefix.lastIndexOf('.') + 1);
+		boolean typeOrThis = !receiver.isEmpty() && (Character.isUpperCase(receiver.codePointAt(0))
+				|| receiver.equals("this") || receiver.equals("super"));
+		return typeOrThis && MEMBER_REFERENCE.matcher(rest).find();
 	}
 
 	/** The index of the delimiter when only non-whitespace stands before it, else -1. */
