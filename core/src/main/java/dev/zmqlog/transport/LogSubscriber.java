@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import dev.zmqlog.protocol.MessageDecoder;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -23,8 +22,6 @@ import org.zeromq.ZMQException;
 public final class LogSubscriber implements AutoCloseable {
 
 	private static final int POLL_MILLIS = 100;
-
-	private final ZContext context;
 
 	private final ZMQ.Socket socket;
 
@@ -42,9 +39,8 @@ public final class LogSubscriber implements AutoCloseable {
 		this.decoder = new MessageDecoder(builder.maxMessageSize);
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		this.errorHandler = builder.errorHandler;
-		this.context = new ZContext(1);
+		this.socket = SharedContext.acquire().createSocket(SocketType.SUB);
 		try {
-			this.socket = this.context.createSocket(SocketType.SUB);
 			this.socket.setRcvHWM(builder.receiveHighWaterMark);
 			this.socket.setMaxMsgSize(builder.maxMessageSize);
 			this.socket.setLinger(0);
@@ -54,7 +50,8 @@ public final class LogSubscriber implements AutoCloseable {
 			Endpoints.attach(this.socket, builder.mode, builder.endpoints);
 		}
 		catch (RuntimeException ex) {
-			this.context.close();
+			this.socket.close();
+			SharedContext.release();
 			throw ex;
 		}
 		this.thread = new Thread(this::receiveLoop, builder.threadName);
@@ -82,7 +79,8 @@ public final class LogSubscriber implements AutoCloseable {
 			}
 		}
 		finally {
-			this.context.close();
+			this.socket.close();
+			SharedContext.release();
 		}
 	}
 

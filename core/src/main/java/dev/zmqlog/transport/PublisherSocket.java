@@ -16,14 +16,13 @@ public final class PublisherSocket implements AutoCloseable {
 
 	private static final byte SUBSCRIBE = 1;
 
-	private final ZContext context;
-
 	private final ZMQ.Socket socket;
 
 	private boolean subscribed;
 
-	private PublisherSocket(ZContext context, ZMQ.Socket socket) {
-		this.context = context;
+	private boolean closed;
+
+	private PublisherSocket(ZMQ.Socket socket) {
 		this.socket = socket;
 	}
 
@@ -36,18 +35,27 @@ public final class PublisherSocket implements AutoCloseable {
 	 * @throws EndpointException when an endpoint cannot be used; nothing stays open
 	 */
 	public static PublisherSocket open(SocketMode mode, List<String> endpoints, int sendHighWaterMark) {
-		ZContext context = new ZContext(1);
+		ZContext context = SharedContext.acquire();
+		ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
 		try {
-			ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
 			socket.setSndHWM(sendHighWaterMark);
 			socket.setLinger(0);
 			Endpoints.attach(socket, mode, endpoints);
-			return new PublisherSocket(context, socket);
+			return new PublisherSocket(socket);
 		}
 		catch (RuntimeException ex) {
-			context.close();
+			socket.close();
+			SharedContext.release();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The last endpoint bound or connected, with the port the system chose for
+	 * {@code tcp://host:*}.
+	 */
+	public String lastEndpoint() {
+		return this.socket.getLastEndpoint();
 	}
 
 	/** Whether a subscription has arrived since the socket opened. */
@@ -87,11 +95,17 @@ public final class PublisherSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Closes the socket, letting queued messages go out for at most {@code linger}.
+	 * Closes the socket, letting queued messages go out for at most {@code linger}. When
+	 * this is the JVM's last zmqlog socket, waits for them.
 	 */
 	public void close(Duration linger) {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
 		this.socket.setLinger(Math.max(0, linger.toMillis()));
-		this.context.close();
+		this.socket.close();
+		SharedContext.release();
 	}
 
 	@Override

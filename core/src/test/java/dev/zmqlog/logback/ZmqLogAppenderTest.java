@@ -50,6 +50,10 @@ class ZmqLogAppenderTest {
 
 	@AfterEach
 	void tearDown() {
+		// a failed test is easier to read with the appender's own account of what went wrong
+		this.context.getStatusManager().getCopyOfStatusList().stream()
+			.filter((status) -> status.getLevel() == Status.ERROR)
+			.forEach((status) -> System.err.println(status + " " + status.getThrowable()));
 		if (this.appender != null) {
 			this.appender.stop();
 		}

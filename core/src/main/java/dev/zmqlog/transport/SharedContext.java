@@ -1,0 +1,54 @@
+package dev.zmqlog.transport;
+
+import org.zeromq.ZContext;
+
+/**
+ * One JeroMQ context for every zmqlog socket of the JVM, closed when its last user lets
+ * go. Sharing is more than thrift: with JeroMQ 0.6.0, a socket that connects to a socket
+ * of another context in the same JVM now and then never completes its handshake (about
+ * one connection in twenty here), while sockets of one context always do. The viewer's
+ * demo, where the publisher and the viewer live in one JVM, depends on it.
+ */
+final class SharedContext {
+
+	private static final Object lock = new Object();
+
+	private static ZContext context;
+
+	private static int users;
+
+	private SharedContext() {
+	}
+
+	/** The shared context; every call must be paired with a {@link #release()}. */
+	static ZContext acquire() {
+		synchronized (lock) {
+			if (context == null) {
+				context = new ZContext(1);
+			}
+			users++;
+			return context;
+		}
+	}
+
+	/**
+	 * Lets go of the context. The last user closes it, which waits for every closed
+	 * socket's pending messages within that socket's linger time.
+	 */
+	static void release() {
+		ZContext closing;
+		synchronized (lock) {
+			users--;
+			if (users > 0) {
+				return;
+			}
+			closing = context;
+			context = null;
+			users = 0;
+		}
+		if (closing != null) {
+			closing.close();
+		}
+	}
+
+}
