@@ -51,13 +51,24 @@ public final class Topic {
 			if (end < 0) {
 				end = topic.length();
 			}
-			Level level = Level.ofName(topic.substring(start, end).strip());
+			String segment = topic.substring(start, end).strip();
+			// publishers write level names in capitals: a root topic such as "info" is a name
+			Level level = isUpperCase(segment) ? Level.ofName(segment) : null;
 			if (level != null) {
 				return level;
 			}
 			start = end + 1;
 		}
 		return null;
+	}
+
+	private static boolean isUpperCase(String segment) {
+		for (int i = 0; i < segment.length(); i++) {
+			if (!Character.isUpperCase(segment.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -62,8 +62,10 @@ class TopicTest {
 		}
 
 		@Test
-		void lowercaseLevelNameCounts() {
-			assertThat(Topic.levelOf("greeter.warning")).isEqualTo(Level.WARN);
+		void onlyUppercaseLevelNamesCount() {
+			// publishers write level names in capitals; a root topic "info" or "notice" is a name
+			assertThat(Topic.levelOf("info.warning.ERROR")).isEqualTo(Level.ERROR);
+			assertThat(Topic.levelOf("notice.app")).isNull();
 		}
 
 		@Test
