@@ -25,6 +25,8 @@ import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.PublisherSocket;
 import dev.zmqlog.transport.SocketMode;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Publishes log events on a ZeroMQ socket as two-frame messages {@code [topic, payload]},
@@ -51,6 +53,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public static final Duration DEFAULT_LINGER = Duration.ofSeconds(2);
 
 	public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
+	 * Marks events that were received over ZeroMQ and re-logged (the viewer's relay): they
+	 * are not published again, so that a relay never feeds itself.
+	 */
+	public static final Marker RELAYED = MarkerFactory.getDetachedMarker("ZMQLOG_RELAYED");
 
 	/** Failures past this many are only counted, so that the status manager is not flooded. */
 	private static final int MAX_REPORTED_FAILURES = 10;
@@ -161,7 +169,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	@Override
 	protected void append(ILoggingEvent event) {
-		if (!event.getLevel().isGreaterOrEqual(this.threshold)) {
+		if (!event.getLevel().isGreaterOrEqual(this.threshold) || isRelayed(event)) {
 			return;
 		}
 		try {
@@ -183,6 +191,11 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 				addError("Cannot queue an event of logger " + event.getLoggerName(), ex);
 			}
 		}
+	}
+
+	private static boolean isRelayed(ILoggingEvent event) {
+		List<Marker> markers = event.getMarkerList();
+		return markers != null && markers.contains(RELAYED);
 	}
 
 	private boolean enqueue(QueuedEvent event) throws InterruptedException {

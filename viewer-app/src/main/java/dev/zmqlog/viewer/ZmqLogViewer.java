@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.zmqlog.viewer.cli.ProxyCommand;
 import dev.zmqlog.viewer.cli.WatchCommand;
+import dev.zmqlog.viewer.demo.DemoConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,11 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The viewer's entry point. {@code watch} and {@code proxy} are terminal commands that
- * start no web server; anything else starts the viewer.
+ * start no web server; anything else starts the viewer, with the demo for
+ * {@code --demo}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ZmqLogViewer {
+
+	static final String DEMO_FLAG = "--demo";
 
 	public static void main(String[] args) {
 		String command = (args.length > 0) ? args[0] : "";
@@ -23,8 +27,17 @@ public class ZmqLogViewer {
 		switch (command) {
 			case "watch" -> System.exit(WatchCommand.run(rest));
 			case "proxy" -> System.exit(ProxyCommand.run(rest));
-			default -> SpringApplication.run(ZmqLogViewer.class, args);
+			default -> viewer(args).run(args);
 		}
+	}
+
+	/** The viewer; {@code --demo} turns on the demo profile. */
+	static SpringApplication viewer(String[] args) {
+		SpringApplication application = new SpringApplication(ZmqLogViewer.class);
+		if (Arrays.asList(args).contains(DEMO_FLAG)) {
+			application.setAdditionalProfiles(DemoConfiguration.PROFILE);
+		}
+		return application;
 	}
 
 }

@@ -1,0 +1,41 @@
+package dev.zmqlog.viewer;
+
+import java.util.List;
+
+import dev.zmqlog.transport.SocketMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the viewer.
+ *
+ * @param endpoints Endpoints to subscribe to (connect) or to bind (so that applications
+ * connect in).
+ * @param mode Whether to connect to the endpoints or bind them.
+ * @param topics Topic prefixes to subscribe to; empty means every topic.
+ * @param historySize Number of entries kept in memory for new browsers and the API.
+ * @param maxMessageSize Largest message accepted; larger ones are dropped by the socket.
+ * @param relay Whether to re-log every received entry through the viewer's own Logback,
+ * so that logback-spring.xml can archive it.
+ * @param sessionQueueSize Entries held per browser; a browser that falls further behind
+ * is told how many it missed.
+ */
+@ConfigurationProperties("zmq.log.viewer")
+public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
+		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
+		@DefaultValue("50000") int historySize, @DefaultValue("1MB") DataSize maxMessageSize,
+		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize) {
+
+	public ViewerProperties {
+		if (historySize < 1) {
+			throw new IllegalArgumentException("zmq.log.viewer.history-size must be at least 1, was " + historySize);
+		}
+		if (sessionQueueSize < 1) {
+			throw new IllegalArgumentException(
+					"zmq.log.viewer.session-queue-size must be at least 1, was " + sessionQueueSize);
+		}
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.zmqlog.viewer.web;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongFunction;
+
+import dev.zmqlog.viewer.history.EntryFilter;
+import dev.zmqlog.viewer.history.EntryHistory;
+import dev.zmqlog.viewer.history.ViewerEntry;
+
+/**
+ * Numbers entries, keeps them in the history and queues them for every browser. A browser
+ * that joins gets the history after the last entry it saw, then every new entry: joining
+ * and publishing exclude each other, so nothing falls between the two and nothing comes
+ * twice.
+ */
+public final class LiveStream {
+
+	/** Entries sent to a browser that joins without saying what it saw. */
+	static final int INITIAL_BACKLOG = 5_000;
+
+	private final EntryHistory history;
+
+	private final List<SessionOutbox> outboxes = new CopyOnWriteArrayList<>();
+
+	private final Object lock = new Object();
+
+	public LiveStream(EntryHistory history) {
+		this.history = history;
+	}
+
+	public EntryHistory history() {
+		return this.history;
+	}
+
+	/**
+	 * Adds an entry.
+	 * @param entryWithId makes the entry for the id it gets
+	 * @return the entry
+	 */
+	public ViewerEntry publish(LongFunction<ViewerEntry> entryWithId) {
+		synchronized (this.lock) {
+			ViewerEntry entry = entryWithId.apply(this.history.nextId());
+			this.history.append(entry);
+			for (SessionOutbox outbox : this.outboxes) {
+				outbox.offer(entry);
+			}
+			return entry;
+		}
+	}
+
+	/**
+	 * Starts streaming to a browser.
+	 * @param outbox the browser's outbox
+	 * @param afterId the last id the browser saw, or a negative number for none
+	 */
+	void open(SessionOutbox outbox, long afterId) {
+		synchronized (this.lock) {
+			EntryFilter filter = outbox.filter();
+			if (afterId < 0) {
+				outbox.offerAll(this.history.last(filter, INITIAL_BACKLOG));
+			}
+			else {
+				long oldestKept = this.history.nextId() - this.history.size();
+				if (afterId + 1 < oldestKept) {
+					// the history no longer has what came right after: say how much is gone
+					outbox.skip(oldestKept - afterId - 1);
+				}
+				outbox.offerAll(this.history.after(afterId, filter, this.history.capacity()));
+			}
+			this.outboxes.add(outbox);
+		}
+	}
+
+	void close(SessionOutbox outbox) {
+		this.outboxes.remove(outbox);
+	}
+
+	List<SessionOutbox> outboxes() {
+		return this.outboxes;
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.zmqlog.viewer.web;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.zmqlog.viewer.history.EntryFilter;
+import dev.zmqlog.viewer.history.ViewerEntry;
+
+/**
+ * The entries waiting to be sent to one browser. Bounded: when the browser falls behind,
+ * new entries are counted as skipped instead of queued, so that a slow or stalled browser
+ * costs the others and the subscriber nothing. Thread-safe.
+ */
+final class SessionOutbox {
+
+	private final EntryFilter filter;
+
+	private final int capacity;
+
+	private final ArrayDeque<ViewerEntry> queue = new ArrayDeque<>();
+
+	private final AtomicBoolean sending = new AtomicBoolean();
+
+	private long skipped;
+
+	private volatile long lastSentNanos = System.nanoTime();
+
+	SessionOutbox(EntryFilter filter, int capacity) {
+		this.filter = filter;
+		this.capacity = capacity;
+	}
+
+	EntryFilter filter() {
+		return this.filter;
+	}
+
+	/** Queues the entry if the browser wants it; counts it as skipped when full. */
+	synchronized void offer(ViewerEntry entry) {
+		if (!this.filter.matches(entry)) {
+			return;
+		}
+		if (this.queue.size() >= this.capacity) {
+			this.skipped++;
+			return;
+		}
+		this.queue.add(entry);
+	}
+
+	/** Queues entries the caller already filtered, e.g. from the history. */
+	synchronized void offerAll(List<ViewerEntry> entries) {
+		for (ViewerEntry entry : entries) {
+			if (this.queue.size() >= this.capacity) {
+				this.skipped++;
+			}
+			else {
+				this.queue.add(entry);
+			}
+		}
+	}
+
+	synchronized void skip(long count) {
+		this.skipped += count;
+	}
+
+	synchronized boolean hasPending() {
+		return !this.queue.isEmpty() || this.skipped > 0;
+	}
+
+	/** Takes up to {@code max} entries and the count of entries skipped since the last take. */
+	synchronized Batch take(int max) {
+		List<ViewerEntry> entries = new ArrayList<>(Math.min(max, this.queue.size()));
+		while (entries.size() < max && !this.queue.isEmpty()) {
+			entries.add(this.queue.poll());
+		}
+		long skippedNow = this.skipped;
+		this.skipped = 0;
+		return new Batch(entries, skippedNow);
+	}
+
+	/** Claims the right to send; one sender at a time per browser. */
+	boolean startSending() {
+		return this.sending.compareAndSet(false, true);
+	}
+
+	void doneSending() {
+		this.lastSentNanos = System.nanoTime();
+		this.sending.set(false);
+	}
+
+	boolean isSending() {
+		return this.sending.get();
+	}
+
+	long lastSentNanos() {
+		return this.lastSentNanos;
+	}
+
+	/**
+	 * @param entries entries to send, oldest first
+	 * @param skipped entries the browser missed before these
+	 */
+	record Batch(List<ViewerEntry> entries, long skipped) {
+	}
+
+}
