@@ -23,6 +23,9 @@ public final class Topics {
 	 */
 	public static Marker subtopic(String subtopic) {
 		Objects.requireNonNull(subtopic, "subtopic");
+		if (subtopic.isBlank()) {
+			throw new IllegalArgumentException("subtopic must not be blank");
+		}
 		return new SubtopicMarker(subtopic.strip());
 	}
 
@@ -102,9 +105,10 @@ public final class Topics {
 			return getName().equals(name);
 		}
 
+		/** Equal to any marker of the same name, as SLF4J's own markers are. */
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof SubtopicMarker marker && marker.subtopic.equals(this.subtopic);
+			return other instanceof Marker marker && getName().equals(marker.getName());
 		}
 
 		@Override

@@ -100,4 +100,17 @@ class TopicsTest {
 		assertThat(audit.contains(Topics.subtopic("db.pool"))).isTrue();
 	}
 
+	@Test
+	void blankSubtopicIsRejected() {
+		assertThatThrownBy(() -> Topics.subtopic(" ")).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("blank");
+	}
+
+	@Test
+	void equalityWithSlf4jMarkersGoesBothWays() {
+		Marker named = MarkerFactory.getDetachedMarker("subtopic:db.pool");
+		assertThat(Topics.subtopic("db.pool")).isEqualTo(named);
+		assertThat(named).isEqualTo(Topics.subtopic("db.pool"));
+	}
+
 }

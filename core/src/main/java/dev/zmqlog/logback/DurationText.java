@@ -32,19 +32,27 @@ final class DurationText {
 		if (!matcher.matches()) {
 			throw invalid(text);
 		}
-		long amount = Long.parseLong(matcher.group(1));
-		return switch (matcher.group(2)) {
-			case "", "ms", "millis", "millisecond", "milliseconds" -> Duration.ofMillis(amount);
-			case "s", "second", "seconds" -> Duration.ofSeconds(amount);
-			case "m", "min", "minute", "minutes" -> Duration.ofMinutes(amount);
-			case "h", "hour", "hours" -> Duration.ofHours(amount);
-			default -> throw invalid(text);
-		};
+		try {
+			long amount = Long.parseLong(matcher.group(1));
+			return switch (matcher.group(2)) {
+				case "ns" -> Duration.ofNanos(amount);
+				case "us" -> Duration.ofNanos(Math.multiplyExact(amount, 1000L));
+				case "", "ms", "millis", "millisecond", "milliseconds" -> Duration.ofMillis(amount);
+				case "s", "second", "seconds" -> Duration.ofSeconds(amount);
+				case "m", "min", "minute", "minutes" -> Duration.ofMinutes(amount);
+				case "h", "hour", "hours" -> Duration.ofHours(amount);
+				case "d", "day", "days" -> Duration.ofDays(amount);
+				default -> throw invalid(text);
+			};
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw invalid(text);
+		}
 	}
 
 	private static IllegalArgumentException invalid(String text) {
 		return new IllegalArgumentException(
-				"'" + text + "' is not a duration (use e.g. 500ms, 2s, 1m or PT2S)");
+				"'" + text + "' is not a duration (use e.g. 500ms, 2s, 1m, 1d or PT2S)");
 	}
 
 }

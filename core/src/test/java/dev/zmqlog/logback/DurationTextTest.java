@@ -53,12 +53,20 @@ class DurationTextTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "abc", "2 sec", "2x", "-1s", "1.5s", "s", "PT", "P2S", "p", "2 s econds" })
+	@ValueSource(strings = { "", " ", "abc", "2 sec", "2x", "-1s", "1.5s", "s", "PT", "P2S", "p", "2 s econds", "99999999999999999999s",
+			"9223372036854775807us" })
 	void badInputIsAnIllegalArgumentNamingTheInputAndTheFormats(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> DurationText.parse(text))
 			.withMessageContaining("'" + text + "'")
 			.withMessageContaining("is not a duration")
 			.withMessageContaining("500ms");
+	}
+
+	@Test
+	void daysAndSmallUnitsAsSpringBootWritesThem() {
+		assertThat(DurationText.parse("1d")).isEqualTo(Duration.ofDays(1));
+		assertThat(DurationText.parse("250us")).isEqualTo(Duration.ofNanos(250_000));
+		assertThat(DurationText.parse("10ns")).isEqualTo(Duration.ofNanos(10));
 	}
 
 }

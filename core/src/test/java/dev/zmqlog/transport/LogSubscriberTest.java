@@ -21,7 +21,10 @@ import static org.awaitility.Awaitility.await;
 
 class LogSubscriberTest {
 
-	private final ZContext zmq = new ZContext();
+	/** The subscriber's own context: two JeroMQ contexts in one JVM sometimes never connect. */
+	private final ZContext zmq = SharedContext.acquire();
+
+	private final List<ZMQ.Socket> publishers = new java.util.ArrayList<>();
 
 	private final List<ReceivedMessage> received = new CopyOnWriteArrayList<>();
 
@@ -32,11 +35,13 @@ class LogSubscriberTest {
 		if (this.subscriber != null) {
 			this.subscriber.close();
 		}
-		this.zmq.close();
+		this.publishers.forEach(ZMQ.Socket::close);
+		SharedContext.release();
 	}
 
 	private ZMQ.Socket publisher(SocketMode mode, String endpoint) {
 		ZMQ.Socket socket = this.zmq.createSocket(SocketType.PUB);
+		this.publishers.add(socket);
 		if (mode == SocketMode.BIND) {
 			socket.bind(endpoint);
 		}
