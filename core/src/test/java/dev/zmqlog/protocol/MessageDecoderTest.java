@@ -84,14 +84,7 @@ class MessageDecoderTest {
 		@Test
 		void textEntryCarriesNoRecordFields() {
 			LogEntry entry = entryOf("greeter.INFO", "com.example.Greeter > hello");
-			assertThat(entry.time()).isNull();
-			assertThat(entry.logger()).isNull();
-			assertThat(entry.exception()).isNull();
-			assertThat(entry.thread()).isNull();
-			assertThat(entry.mdc()).isEmpty();
-			assertThat(entry.markers()).isEmpty();
-			assertThat(entry.seq()).isNull();
-			assertThat(entry.source()).isNull();
+			assertHasNoRecordFields(entry);
 		}
 
 		@Test
@@ -271,14 +264,7 @@ class MessageDecoderTest {
 		@Test
 		void absentOptionalFieldsAreNullOrEmpty() {
 			LogEntry entry = entryOf("greeter.INFO", "{\"msg\":\"m\"}");
-			assertThat(entry.time()).isNull();
-			assertThat(entry.logger()).isNull();
-			assertThat(entry.exception()).isNull();
-			assertThat(entry.thread()).isNull();
-			assertThat(entry.mdc()).isEmpty();
-			assertThat(entry.markers()).isEmpty();
-			assertThat(entry.seq()).isNull();
-			assertThat(entry.source()).isNull();
+			assertHasNoRecordFields(entry);
 		}
 
 		@Test
@@ -980,6 +966,17 @@ class MessageDecoderTest {
 			assertThat(result.entry()).isNull();
 		});
 		assertThat(decode("t", "m").rejection()).isNull();
+	}
+
+	static void assertHasNoRecordFields(LogEntry entry) {
+		assertThat(entry.time()).isNull();
+		assertThat(entry.logger()).isNull();
+		assertThat(entry.exception()).isNull();
+		assertThat(entry.thread()).isNull();
+		assertThat(entry.mdc()).isEmpty();
+		assertThat(entry.markers()).isEmpty();
+		assertThat(entry.seq()).isNull();
+		assertThat(entry.source()).isNull();
 	}
 
 }
