@@ -25,9 +25,18 @@ final class EventEncoder {
 
 	private final PayloadFormat payload;
 
+	/** Topics of events without a subtopic, by level index: most events need no new string. */
+	private final String[] plainTopics = new String[Level.values().length];
+
+	private final byte[][] plainTopicBytes = new byte[Level.values().length][];
+
 	EventEncoder(String rootTopic, SubtopicResolver subtopics, LevelLayouts layouts, PayloadFormat payload,
 			Source source) {
 		this.rootTopic = rootTopic;
+		for (Level level : Level.values()) {
+			this.plainTopics[level.ordinal()] = Topic.build(rootTopic, level.name(), null);
+			this.plainTopicBytes[level.ordinal()] = this.plainTopics[level.ordinal()].getBytes(StandardCharsets.UTF_8);
+		}
 		this.subtopics = subtopics;
 		this.layouts = layouts;
 		this.payload = payload;
@@ -42,13 +51,16 @@ final class EventEncoder {
 	WireMessage encode(ILoggingEvent event, long seq) {
 		SubtopicResolver.Resolved resolved = this.subtopics.resolve(event);
 		ILoggingEvent view = resolved.event();
-		String levelName = view.getLevel().toString();
-		String topic = Topic.build(this.rootTopic, levelName, resolved.subtopic());
+		Level level = toProtocolLevel(view.getLevel());
+		String subtopic = resolved.subtopic();
+		String topic = (subtopic == null) ? this.plainTopics[level.ordinal()]
+				: Topic.build(this.rootTopic, level.name(), subtopic);
+		byte[] topicBytes = (subtopic == null) ? this.plainTopicBytes[level.ordinal()]
+				: topic.getBytes(StandardCharsets.UTF_8);
 		String formatted = this.layouts.format(view);
-		byte[] payloadBytes = (this.payload == PayloadFormat.JSON)
-				? this.json.write(view, toProtocolLevel(view.getLevel()), topic, formatted, seq)
+		byte[] payloadBytes = (this.payload == PayloadFormat.JSON) ? this.json.write(view, level, topic, formatted, seq)
 				: formatted.getBytes(StandardCharsets.UTF_8);
-		return new WireMessage(topic.getBytes(StandardCharsets.UTF_8), payloadBytes);
+		return new WireMessage(topicBytes, payloadBytes);
 	}
 
 	static Level toProtocolLevel(ch.qos.logback.classic.Level level) {

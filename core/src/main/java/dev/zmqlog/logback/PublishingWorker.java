@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -32,7 +31,8 @@ final class PublishingWorker implements Runnable {
 
 	private final LongAdder dropped;
 
-	private final AtomicLong published = new AtomicLong();
+	/** Written by the I/O thread only. */
+	private volatile long published;
 
 	private final long holdUntilNanos;
 
@@ -57,7 +57,7 @@ final class PublishingWorker implements Runnable {
 	}
 
 	long publishedCount() {
-		return this.published.get();
+		return this.published;
 	}
 
 	/** Asks the thread to send what is queued within {@code linger}, then close. */
@@ -124,7 +124,7 @@ final class PublishingWorker implements Runnable {
 	private void publish(QueuedEvent queued) {
 		try {
 			this.socket.send(this.encoder.encode(queued.event(), queued.seq()));
-			this.published.incrementAndGet();
+			this.published++;
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();
