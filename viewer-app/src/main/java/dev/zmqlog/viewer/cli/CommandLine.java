@@ -60,6 +60,8 @@ final class CommandLine {
 
 		private static final int HELP_COLUMN = 24;
 
+		private static final int LINE_WIDTH = 88;
+
 		private final String program;
 
 		private final String description;
@@ -198,17 +200,28 @@ final class CommandLine {
 			return false;
 		}
 
+		/** The usage line, wrapped as argparse wraps it: continuation lines under the first item. */
 		String usage() {
-			StringBuilder usage = new StringBuilder("usage: ").append(this.program);
+			List<String> items = new ArrayList<>();
 			for (Option option : this.options) {
-				usage.append(" [").append(option.shortest());
-				if (option.metavar() != null) {
-					usage.append(' ').append(option.metavar());
-				}
-				usage.append(']');
+				items.add("[" + option.shortest() + ((option.metavar() != null) ? " " + option.metavar() : "") + "]");
 			}
 			if (this.positionalName != null) {
-				usage.append(' ').append(this.positionalName).append(" [").append(this.positionalName).append(" ...]");
+				items.add(this.positionalName + " [" + this.positionalName + " ...]");
+			}
+			String prefix = "usage: " + this.program;
+			String indent = " ".repeat(prefix.length() + 1);
+			StringBuilder usage = new StringBuilder(prefix);
+			int lineLength = prefix.length();
+			for (String item : items) {
+				if (lineLength + 1 + item.length() > LINE_WIDTH && lineLength > indent.length()) {
+					usage.append('\n').append(indent).append(item);
+					lineLength = indent.length() + item.length();
+				}
+				else {
+					usage.append(' ').append(item);
+					lineLength += 1 + item.length();
+				}
 			}
 			return usage.append('\n').toString();
 		}

@@ -137,14 +137,14 @@ public final class ProxyCommand {
 				: ZError.toString(errorCode);
 	}
 
-	/** Tells the proxy loop to end, from the shutdown hook, and waits for it to close its sockets. */
+	/** Tells the proxy loop to end, from the shutdown hook, and waits for it to return. */
 	private static void terminate(ZContext context, CountDownLatch finished) {
 		try {
 			ZMQ.Socket command = context.createSocket(SocketType.PAIR);
 			command.setLinger(1000);
 			command.connect(CONTROL_ENDPOINT);
 			command.send(ZMQ.PROXY_TERMINATE, 0);
-			context.destroySocket(command);
+			command.close();
 			finished.await(5, TimeUnit.SECONDS);
 		}
 		catch (ZMQException | IllegalStateException ex) {
