@@ -93,9 +93,10 @@ final class TerminalProcess implements AutoCloseable {
 		}
 	}
 
+	/** Through the shell's own {@code kill}: a minimal system may have no kill program. */
 	private static void signal(String signal, long pid) {
 		try {
-			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+			Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid).inheritIO().start();
 			kill.waitFor(5, TimeUnit.SECONDS);
 		}
 		catch (IOException ex) {

@@ -64,9 +64,10 @@ final class ViewerJvm implements AutoCloseable {
 		return "--- stdout ---\n" + this.stdout.text() + "\n--- stderr ---\n" + this.stderr.text() + "\n---";
 	}
 
+	/** Ctrl-C, through the shell's own {@code kill}: a minimal system may have no kill program. */
 	void interrupt() {
 		try {
-			new ProcessBuilder("kill", "-INT", Long.toString(this.process.pid())).inheritIO().start().waitFor();
+			new ProcessBuilder("sh", "-c", "kill -INT " + this.process.pid()).inheritIO().start().waitFor();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
