@@ -1,17 +1,183 @@
 package dev.zmqlog.viewer.cli;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.zmqlog.viewer.cli.CommandLine.Syntax;
+import dev.zmqlog.viewer.cli.CommandLine.UsageException;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
+
 /**
- * {@code proxy}: an XSUB/XPUB forwarder between many publishers and many viewers.
- * To be written.
+ * {@code proxy}: a ZeroMQ XSUB/XPUB forwarder, so that many applications and many viewers
+ * meet at one address without knowing each other.
+ *
+ * <pre>
+ * java -jar zmqlog-viewer.jar proxy [--frontend tcp://*:5559] [--backend tcp://*:5560]
+ * </pre>
+ *
+ * Publishers (appenders in {@code connect} mode, pyzmq's PUBHandler) connect to the
+ * frontend, an XSUB socket; viewers and watchers connect to the backend, an XPUB socket.
+ * Messages flow from frontend to backend, subscriptions the other way, so publishers
+ * filter by topic as if the subscribers were connected to them. It prints one line saying
+ * where it listens and runs until SIGINT or SIGTERM, when it stops at once (messages in
+ * flight are dropped). Exit codes: 2 for arguments that do not parse, 1 when an address
+ * cannot be bound (a port in use, an invalid endpoint).
  */
 public final class ProxyCommand {
+
+	static final String PROGRAM = "zmqlog-viewer proxy";
+
+	static final String DEFAULT_FRONTEND = "tcp://*:5559";
+
+	static final String DEFAULT_BACKEND = "tcp://*:5560";
+
+	/** Messages each direction may hold per peer, as the viewer's subscriber: bursts of logs are common. */
+	private static final int HIGH_WATER_MARK = 100_000;
+
+	private static final String CONTROL_ENDPOINT = "inproc://zmqlog-proxy-control";
 
 	private ProxyCommand() {
 	}
 
 	public static int run(String[] args) {
-		System.err.println("proxy: not yet available");
-		return 2;
+		return run(args, LineOutput.stdout(), LineOutput.stderr());
+	}
+
+	static int run(String[] args, LineOutput out, LineOutput err) {
+		Syntax syntax = syntax();
+		CommandLine line;
+		try {
+			line = syntax.parse(args);
+		}
+		catch (UsageException ex) {
+			err.print(syntax.error(ex));
+			return 2;
+		}
+		if (line.helpRequested()) {
+			out.print(syntax.help());
+			return 0;
+		}
+		return forward(line.value("frontend", DEFAULT_FRONTEND), line.value("backend", DEFAULT_BACKEND), out, err);
+	}
+
+	private static int forward(String frontendEndpoint, String backendEndpoint, LineOutput out, LineOutput err) {
+		// the proxy's JVM has no other ZeroMQ sockets: a context of its own is safe here
+		try (ZContext context = new ZContext(1)) {
+			ZMQ.Socket frontend = socket(context, SocketType.XSUB);
+			ZMQ.Socket backend = socket(context, SocketType.XPUB);
+			ZMQ.Socket control = socket(context, SocketType.PAIR);
+			control.bind(CONTROL_ENDPOINT);
+			try {
+				bind(frontend, frontendEndpoint, "frontend");
+				bind(backend, backendEndpoint, "backend");
+			}
+			catch (BindException ex) {
+				err.println(PROGRAM + ": " + ex.getMessage());
+				return 1;
+			}
+			CountDownLatch finished = new CountDownLatch(1);
+			Thread shutdownHook = new Thread(() -> terminate(context, finished), "zmqlog-proxy-shutdown");
+			Runtime.getRuntime().addShutdownHook(shutdownHook);
+			out.println(PROGRAM + ": publishers connect to " + frontendEndpoint + " (XSUB), subscribers to "
+					+ backendEndpoint + " (XPUB)");
+			try {
+				ZMQ.proxy(frontend, backend, null, control);
+			}
+			catch (ZMQException ex) {
+				if (ex.getErrorCode() != ZError.ETERM) {
+					err.println(PROGRAM + ": " + ex.getMessage());
+					return 1;
+				}
+			}
+			finally {
+				finished.countDown();
+			}
+			return 0;
+		}
+	}
+
+	private static ZMQ.Socket socket(ZContext context, SocketType type) {
+		ZMQ.Socket socket = context.createSocket(type);
+		socket.setLinger(0);
+		socket.setSndHWM(HIGH_WATER_MARK);
+		socket.setRcvHWM(HIGH_WATER_MARK);
+		return socket;
+	}
+
+	private static void bind(ZMQ.Socket socket, String endpoint, String role) throws BindException {
+		String failure;
+		try {
+			if (socket.bind(endpoint)) {
+				return;
+			}
+			failure = describe(socket.errno(), null);
+		}
+		catch (ZMQException ex) {
+			failure = describe(ex.getErrorCode(), ex.getCause());
+		}
+		catch (IllegalArgumentException ex) {
+			failure = "invalid endpoint (expected e.g. tcp://*:5559): " + ex.getMessage();
+		}
+		throw new BindException("cannot bind the " + role + " " + endpoint + ": " + failure);
+	}
+
+	private static String describe(int errorCode, @Nullable Throwable cause) {
+		if (errorCode == ZError.EADDRINUSE) {
+			return "address already in use";
+		}
+		if (errorCode == ZError.EINVAL || errorCode == ZError.EPROTONOSUPPORT) {
+			return "invalid endpoint (expected e.g. tcp://*:5559)";
+		}
+		return (cause != null && cause.getMessage() != null) ? ZError.toString(errorCode) + " (" + cause.getMessage() + ")"
+				: ZError.toString(errorCode);
+	}
+
+	/** Tells the proxy loop to end, from the shutdown hook, and waits for it to return. */
+	private static void terminate(ZContext context, CountDownLatch finished) {
+		try {
+			ZMQ.Socket command = context.createSocket(SocketType.PAIR);
+			command.setLinger(1000);
+			command.connect(CONTROL_ENDPOINT);
+			command.send(ZMQ.PROXY_TERMINATE, 0);
+			command.close();
+			finished.await(5, TimeUnit.SECONDS);
+		}
+		catch (ZMQException | IllegalStateException ex) {
+			// the context is closing already
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static Syntax syntax() {
+		return new Syntax(PROGRAM,
+				"Forwards log messages from many publishers to many subscribers: an XSUB socket for\n"
+						+ "publishers, an XPUB socket for viewers and watchers, subscriptions passed upstream.")
+			.value(null, "frontend", "ENDPOINT",
+					"address publishers connect to (XSUB)\n(default: " + DEFAULT_FRONTEND + ")")
+			.value(null, "backend", "ENDPOINT",
+					"address viewers and watchers connect to (XPUB)\n(default: " + DEFAULT_BACKEND + ")")
+			.epilog("example:\n"
+					+ "  zmqlog-viewer proxy --frontend tcp://*:5559 --backend tcp://*:5560\n"
+					+ "  then publish with zmq.log.mode=connect, zmq.log.endpoints=tcp://HOST:5559\n"
+					+ "  and watch with: zmqlog-viewer watch tcp://HOST:5560");
+	}
+
+	/** An address could not be bound; the message says which and why. */
+	private static final class BindException extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		BindException(String message) {
+			super(message);
+		}
+
 	}
 
 }
