@@ -10,14 +10,29 @@ import zmq.ZError;
  * Binds or connects a socket to its endpoints, turning ZeroMQ's errors into messages that
  * name the endpoint.
  */
-final class Endpoints {
+public final class Endpoints {
+
+	/**
+	 * Time a connection has to complete its ZeroMQ handshake before it is dropped and
+	 * retried. JeroMQ now and then leaves a new connection's greeting unread (zeromq/jeromq
+	 * PR 1022); its default of 30 s would leave a watcher blind that long.
+	 */
+	static final int HANDSHAKE_MILLIS = 2_000;
 
 	private static final String INVALID = "invalid endpoint (expected e.g. tcp://127.0.0.1:5556)";
 
 	private Endpoints() {
 	}
 
-	static void attach(ZMQ.Socket socket, SocketMode mode, List<String> endpoints) {
+	/**
+	 * Binds or connects every endpoint.
+	 * @param socket the socket
+	 * @param mode bind or connect
+	 * @param endpoints the endpoints
+	 * @throws EndpointException naming the endpoint and the cause when one cannot be used
+	 */
+	public static void attach(ZMQ.Socket socket, SocketMode mode, List<String> endpoints) {
+		socket.setHandshakeIvl(HANDSHAKE_MILLIS);
 		if (endpoints.isEmpty()) {
 			throw new EndpointException("", "no endpoint configured", new IllegalArgumentException());
 		}
@@ -46,7 +61,7 @@ final class Endpoints {
 			if (code == ZError.EADDRINUSE) {
 				return "address already in use";
 			}
-			if (code == ZError.EINVAL) {
+			if (code == ZError.EINVAL || code == ZError.EPROTONOSUPPORT) {
 				return INVALID;
 			}
 			// JeroMQ keeps the resolver's own words (e.g. "Name or service not known") in the cause

@@ -1,11 +1,14 @@
 package dev.zmqlog.viewer.cli;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.zmqlog.transport.EndpointException;
+import dev.zmqlog.transport.Endpoints;
+import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
 import dev.zmqlog.viewer.cli.CommandLine.UsageException;
-import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -110,31 +113,12 @@ public final class ProxyCommand {
 	}
 
 	private static void bind(ZMQ.Socket socket, String endpoint, String role) throws BindException {
-		String failure;
 		try {
-			if (socket.bind(endpoint)) {
-				return;
-			}
-			failure = describe(socket.errno(), null);
+			Endpoints.attach(socket, SocketMode.BIND, List.of(endpoint));
 		}
-		catch (ZMQException ex) {
-			failure = describe(ex.getErrorCode(), ex.getCause());
+		catch (EndpointException ex) {
+			throw new BindException("the " + role + ": " + ex.getMessage());
 		}
-		catch (IllegalArgumentException ex) {
-			failure = "invalid endpoint (expected e.g. tcp://*:5559): " + ex.getMessage();
-		}
-		throw new BindException("cannot bind the " + role + " " + endpoint + ": " + failure);
-	}
-
-	private static String describe(int errorCode, @Nullable Throwable cause) {
-		if (errorCode == ZError.EADDRINUSE) {
-			return "address already in use";
-		}
-		if (errorCode == ZError.EINVAL || errorCode == ZError.EPROTONOSUPPORT) {
-			return "invalid endpoint (expected e.g. tcp://*:5559)";
-		}
-		return (cause != null && cause.getMessage() != null) ? ZError.toString(errorCode) + " (" + cause.getMessage() + ")"
-				: ZError.toString(errorCode);
 	}
 
 	/** Tells the proxy loop to end, from the shutdown hook, and waits for it to return. */

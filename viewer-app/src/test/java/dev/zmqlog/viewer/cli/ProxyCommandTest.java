@@ -101,7 +101,7 @@ class ProxyCommandTest {
 
 			assertThat(proxy.awaitExit(TIMEOUT)).as(proxy::output).isEqualTo(1);
 			assertThat(proxy.stderrLines()).containsExactly(
-					"zmqlog-viewer proxy: cannot bind the frontend " + frontend + ": address already in use");
+					"zmqlog-viewer proxy: the frontend: Cannot bind " + frontend + ": address already in use");
 			assertThat(proxy.stdoutLines()).isEmpty();
 		}
 	}
