@@ -1,6 +1,8 @@
 package dev.zmqlog.viewer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -11,19 +13,19 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.read.ListAppender;
 import dev.zmqlog.logback.ZmqLogAppender;
 import dev.zmqlog.testing.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,12 +41,16 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "zmq.log.viewer.relay=true", "logging.level.com.shop=debug" })
 @DirtiesContext
-@ExtendWith(OutputCaptureExtension.class)
 class RelayTest {
 
 	private static final String ENDPOINT = FreePorts.endpoint();
 
 	private final ListAppender<ILoggingEvent> relayed = new ListAppender<>();
+
+	/** What the console shows, rendered with Spring Boot's console pattern whatever the console's threshold. */
+	private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+	private final OutputStreamAppender<ILoggingEvent> consolePattern = new OutputStreamAppender<>();
 
 	private final Logger viewerRoot = ((LoggerContext) LoggerFactory.getILoggerFactory())
 		.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -60,15 +66,27 @@ class RelayTest {
 		this.relayed.setContext(this.viewerRoot.getLoggerContext());
 		this.relayed.start();
 		this.viewerRoot.addAppender(this.relayed);
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setContext(this.viewerRoot.getLoggerContext());
+		encoder.setPattern(((PatternLayoutEncoder) ((ConsoleAppender<ILoggingEvent>) this.viewerRoot
+			.getAppender("CONSOLE")).getEncoder()).getPattern());
+		encoder.start();
+		this.consolePattern.setContext(this.viewerRoot.getLoggerContext());
+		this.consolePattern.setEncoder(encoder);
+		this.consolePattern.setOutputStream(this.console);
+		this.consolePattern.start();
+		this.viewerRoot.addAppender(this.consolePattern);
 	}
 
 	@AfterEach
 	void stopCapturing() {
 		this.viewerRoot.detachAppender(this.relayed);
+		this.viewerRoot.detachAppender(this.consolePattern);
+		this.consolePattern.stop();
 	}
 
 	@Test
-	void receivedEntriesAreLoggedAgainAsTheyWereLogged(CapturedOutput output) throws InterruptedException {
+	void receivedEntriesAreLoggedAgainAsTheyWereLogged() throws InterruptedException {
 		List<ILoggingEvent> original;
 		try (InProcessPublisher shop = InProcessPublisher.connect(ENDPOINT, "shop",
 				(appender) -> appender.setPayload("json"))) {
@@ -112,11 +130,13 @@ class RelayTest {
 				.isCloseTo(relayedOriginals.get(i).getInstant(), within(1, ChronoUnit.MILLIS));
 		}
 		// where logback-spring.xml sends them: here Spring Boot's console pattern
-		assertThat(output.getOut()).containsPattern(
+		String output = this.console.toString(StandardCharsets.UTF_8);
+		assertThat(output).containsPattern(
 				"(?m)^\\S+\\s+WARN \\d+ --- \\[zmqlog-viewer\\] \\[\\s*checkout-7\\] com\\.shop\\.payments\\.CardPayments\\s+: card check slow$");
-		assertThat(output.getOut()).containsPattern(
+		assertThat(output).containsPattern(
 				"(?m)^\\S+\\s+INFO \\d+ --- \\[zmqlog-viewer\\] \\[\\s*checkout-7\\] com\\.shop\\.orders\\.OrderService\\s+: order 42 placed$");
-		assertThat(output.getOut()).doesNotContain("failed to append");
+		assertThat(this.viewerRoot.getLoggerContext().getStatusManager().getCopyOfStatusList())
+			.noneMatch((status) -> status.getMessage().contains("failed to append"));
 	}
 
 	/** The events the relay logged: marked, so that a publisher of the viewer does not send them again. */
