@@ -26,7 +26,8 @@ final class SessionOutbox {
 
 	private long skipped;
 
-	private volatile long lastSentNanos = System.nanoTime();
+	/** When the current send started or last put a frame out. */
+	private volatile long lastProgressNanos = System.nanoTime();
 
 	SessionOutbox(EntryFilter filter, int capacity) {
 		this.filter = filter;
@@ -90,11 +91,21 @@ final class SessionOutbox {
 
 	/** Claims the right to send; one sender at a time per browser. */
 	boolean startSending() {
-		return this.sending.compareAndSet(false, true);
+		if (!this.sending.compareAndSet(false, true)) {
+			return false;
+		}
+		// a browser that had nothing to receive for a while is not behind
+		this.lastProgressNanos = System.nanoTime();
+		return true;
+	}
+
+	/** A frame went out: the browser reads, however long the whole send takes. */
+	void progressed() {
+		this.lastProgressNanos = System.nanoTime();
 	}
 
 	void doneSending() {
-		this.lastSentNanos = System.nanoTime();
+		this.lastProgressNanos = System.nanoTime();
 		this.sending.set(false);
 	}
 
@@ -102,8 +113,8 @@ final class SessionOutbox {
 		return this.sending.get();
 	}
 
-	long lastSentNanos() {
-		return this.lastSentNanos;
+	long lastProgressNanos() {
+		return this.lastProgressNanos;
 	}
 
 	/**

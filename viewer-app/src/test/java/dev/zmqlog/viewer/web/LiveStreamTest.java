@@ -47,6 +47,9 @@ class LiveStreamTest {
 	@Autowired
 	private LiveStream liveStream;
 
+	@Autowired
+	private LiveStreamHandler handler;
+
 	private ViewerApi api;
 
 	private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -65,6 +68,7 @@ class LiveStreamTest {
 
 	@AfterEach
 	void closeAll() throws Exception {
+		this.handler.stallLimit(Duration.ofSeconds(LiveStreamHandler.STALL_SECONDS));
 		for (AutoCloseable closeable : this.closeables) {
 			closeable.close();
 		}
@@ -147,6 +151,54 @@ class LiveStreamTest {
 			}
 		}
 		assertThat(expected).isEqualTo(before + count + 1);
+	}
+
+	@Test
+	void browserThatWasQuietIsNotTakenForStalledWhenABurstComes() {
+		this.handler.stallLimit(Duration.ofMillis(500));
+		InProcessPublisher publisher = publisher("burst");
+		Logger logger = publisher.logger("burst");
+		String padding = "x".repeat(2_000);
+		StreamClient quiet = closeLater(StreamClient.connect(this.port, "topic=burst."));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 1);
+		// nothing for this browser for longer than the stall limit
+		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+
+		for (int i = 1; i <= 6_000; i++) {
+			logger.info("burst {} {}", i, padding);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(quiet.ids()).as(() -> "closed " + quiet.closeStatus()).hasSize(6_000));
+		assertThat(quiet.closeStatus()).isNull();
+		assertThat(quiet.skipped()).isZero();
+	}
+
+	@Test
+	void stalledBrowserIsDisconnectedWithoutDelayingTheOthers() {
+		this.handler.stallLimit(Duration.ofMillis(500));
+		InProcessPublisher publisher = publisher("unstuck");
+		Logger logger = publisher.logger("unstuck");
+		String padding = "x".repeat(2_000);
+		long before = this.api.lastId();
+		closeLater(StalledStreamClient.connect(this.port, "after=" + before));
+		StreamClient reading = closeLater(StreamClient.connect(this.port, "after=" + before));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 2);
+		long started = System.nanoTime();
+		// for a few seconds: the stalled browser is found stalled and closed meanwhile
+		for (int i = 1; i <= 12; i++) {
+			for (int j = 1; j <= 500; j++) {
+				logger.info("unstuck {} {}", i * 1000 + j, padding);
+			}
+			long sent = before + i * 500L;
+			await().atMost(Duration.ofSeconds(2))
+				.untilAsserted(() -> assertThat(reading.lastId())
+					.as(() -> "reading browser, %d ms after the start".formatted((System.nanoTime() - started) / 1_000_000))
+					.isEqualTo(sent));
+			await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+		}
+		assertThat(reading.skipped()).isZero();
+		assertThat(reading.closeStatus()).isNull();
+		assertThat(this.liveStream.outboxes()).as("the stalled browser is gone").hasSize(1);
 	}
 
 	@Test
