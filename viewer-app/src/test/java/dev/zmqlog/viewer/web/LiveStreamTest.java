@@ -288,6 +288,13 @@ class LiveStreamTest {
 		});
 	}
 
+	@Test
+	void pagesOfOtherOriginsCannotOpenTheStream() {
+		assertThat(StalledStreamClient.handshakeStatus(this.port, "http://127.0.0.1:" + this.port)).contains(" 101 ");
+		assertThat(StalledStreamClient.handshakeStatus(this.port, "https://evil.example")).contains(" 403");
+		assertThat(StalledStreamClient.handshakeStatus(this.port, "http://localhost:" + (this.port + 1))).contains(" 403");
+	}
+
 	private static void log(Logger logger, int from, int to) {
 		IntStream.rangeClosed(from, to).forEach((i) -> logger.info("message {}", i));
 	}

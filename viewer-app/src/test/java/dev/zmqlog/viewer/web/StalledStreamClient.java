@@ -58,10 +58,31 @@ final class StalledStreamClient implements AutoCloseable {
 	}
 
 	private void handshake(int port, String query) throws IOException {
+		String head = sendHandshake(port, query, null);
+		if (!head.startsWith("HTTP/1.1 101")) {
+			throw new IllegalStateException("handshake refused:\n" + head);
+		}
+	}
+
+	/** The status line a WebSocket handshake from a page of {@code origin} gets. */
+	static String handshakeStatus(int port, String origin) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+			String head = new StalledStreamClient(socket).sendHandshake(port, "", origin);
+			return head.substring(0, head.indexOf('\r'));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Sends the upgrade request and reads the answer's head, and nothing more. */
+	private String sendHandshake(int port, String query, String origin) throws IOException {
 		OutputStream out = this.socket.getOutputStream();
 		out.write(("GET /api/stream" + (query.isEmpty() ? "" : "?" + query) + " HTTP/1.1\r\n" + "Host: 127.0.0.1:" + port
-				+ "\r\n" + "Upgrade: websocket\r\n" + "Connection: Upgrade\r\n"
-				+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + "Sec-WebSocket-Version: 13\r\n\r\n")
+				+ "\r\n" + ((origin != null) ? "Origin: " + origin + "\r\n" : "") + "Upgrade: websocket\r\n"
+				+ "Connection: Upgrade\r\n" + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+				+ "Sec-WebSocket-Version: 13\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		this.socket.setSoTimeout(5_000);
@@ -70,9 +91,7 @@ final class StalledStreamClient implements AutoCloseable {
 		while (!head.toString().endsWith("\r\n\r\n")) {
 			head.append((char) this.in.readUnsignedByte());
 		}
-		if (!head.toString().startsWith("HTTP/1.1 101")) {
-			throw new IllegalStateException("handshake refused:\n" + head);
-		}
+		return head.toString();
 	}
 
 	/**
