@@ -68,9 +68,9 @@ class ViewerPropertiesBindingTest {
 		args[0] = "--server.port=0";
 		args[1] = "--zmq.log.viewer.endpoints=" + FreePorts.endpoint();
 		System.arraycopy(settings, 0, args, 2, settings.length);
-		try (ConfigurableApplicationContext viewer = ZmqLogViewer.viewer(args).run(args)) {
-			throw new AssertionError("the viewer started");
-		}
+		ConfigurableApplicationContext viewer = ZmqLogViewer.viewer(args).run(args);
+		viewer.close();
+		throw new AssertionError("the viewer started");
 	}
 
 }
