@@ -59,8 +59,24 @@ public final class EntryIngest implements Consumer<ReceivedMessage> {
 
 	static ViewerEntry toViewerEntry(long id, LogEntry entry, Instant receivedAt) {
 		return new ViewerEntry(id, (entry.time() != null) ? entry.time() : receivedAt, entry.topic(),
-				(entry.level() != null) ? entry.level().name() : null, entry.logger(), entry.message(),
+				(entry.level() != null) ? entry.level().name() : null, entry.logger(), message(entry),
 				entry.exception(), entry.thread(), entry.mdc(), entry.seq(), entry.source(), entry.kind().name());
+	}
+
+	/**
+	 * The message without the line break that ends pyzmq's formats ({@code "%(message)s\n"}),
+	 * as pyzmq's own watcher shows it; records and raw messages are kept as they came.
+	 */
+	private static String message(LogEntry entry) {
+		String message = entry.message();
+		if (entry.kind() != EntryKind.TEXT && entry.kind() != EntryKind.PLAIN) {
+			return message;
+		}
+		int end = message.length();
+		while (end > 0 && (message.charAt(end - 1) == '\n' || message.charAt(end - 1) == '\r')) {
+			end--;
+		}
+		return message.substring(0, end);
 	}
 
 }

@@ -35,6 +35,8 @@ public final class EntryRelay implements Consumer<ViewerEntry> {
 		}
 		LoggingEvent event = new LoggingEvent();
 		event.setLoggerContext(this.context);
+		// what Logback's own constructor sets: patterns read the context's properties through it
+		event.setLoggerContextRemoteView(this.context.getLoggerContextRemoteView());
 		event.setLoggerName(logger.getName());
 		event.setLevel(level);
 		event.setMessage((entry.exception() != null) ? entry.message() + "\n" + entry.exception() : entry.message());

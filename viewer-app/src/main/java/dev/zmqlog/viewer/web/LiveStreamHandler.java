@@ -51,6 +51,8 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 
 	private final int sessionQueueSize;
 
+	private volatile long stallLimitNanos = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+
 	private final Map<WebSocketSession, SessionOutbox> sessions = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService ticker = Executors
@@ -97,11 +99,16 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		}
 	}
 
+	/** How long a browser may take no data before it is disconnected; tests shorten it. */
+	void stallLimit(java.time.Duration limit) {
+		this.stallLimitNanos = limit.toNanos();
+	}
+
 	private void flushAll() {
-		long stallLimit = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+		long stallLimit = this.stallLimitNanos;
 		this.sessions.forEach((session, outbox) -> {
 			if (outbox.isSending()) {
-				if (System.nanoTime() - outbox.lastSentNanos() > stallLimit) {
+				if (System.nanoTime() - outbox.lastProgressNanos() > stallLimit) {
 					closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled"));
 				}
 				return;
@@ -118,9 +125,11 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 				SessionOutbox.Batch batch = outbox.take(MAX_BATCH);
 				if (batch.skipped() > 0) {
 					session.sendMessage(new TextMessage(this.json.writeValueAsString(Map.of("type", "skipped", "count", batch.skipped()))));
+					outbox.progressed();
 				}
 				if (!batch.entries().isEmpty()) {
 					session.sendMessage(new TextMessage(this.json.writeValueAsString(Map.of("type", "entries", "entries", batch.entries()))));
+					outbox.progressed();
 				}
 			}
 		}

@@ -10,8 +10,9 @@ import dev.zmqlog.viewer.history.ViewerEntry;
 
 /**
  * The entries waiting to be sent to one browser. Bounded: when the browser falls behind,
- * new entries are counted as skipped instead of queued, so that a slow or stalled browser
- * costs the others and the subscriber nothing. Thread-safe.
+ * the oldest waiting entries make room and are counted as skipped, so that a slow or
+ * stalled browser costs the others and the subscriber nothing, sees the newest entries,
+ * and the gap is always right before what is queued, where the count is sent. Thread-safe.
  */
 final class SessionOutbox {
 
@@ -25,7 +26,8 @@ final class SessionOutbox {
 
 	private long skipped;
 
-	private volatile long lastSentNanos = System.nanoTime();
+	/** When the current send started or last put a frame out. */
+	private volatile long lastProgressNanos = System.nanoTime();
 
 	SessionOutbox(EntryFilter filter, int capacity) {
 		this.filter = filter;
@@ -36,32 +38,40 @@ final class SessionOutbox {
 		return this.filter;
 	}
 
-	/** Queues the entry if the browser wants it; counts it as skipped when full. */
+	/** Queues the entry if the browser wants it; when full, the oldest waiting one is skipped. */
 	synchronized void offer(ViewerEntry entry) {
-		if (!this.filter.matches(entry)) {
-			return;
+		if (this.filter.matches(entry)) {
+			enqueue(entry);
 		}
-		if (this.queue.size() >= this.capacity) {
-			this.skipped++;
-			return;
-		}
-		this.queue.add(entry);
 	}
 
 	/** Queues entries the caller already filtered, e.g. from the history. */
 	synchronized void offerAll(List<ViewerEntry> entries) {
 		for (ViewerEntry entry : entries) {
-			if (this.queue.size() >= this.capacity) {
-				this.skipped++;
-			}
-			else {
-				this.queue.add(entry);
-			}
+			enqueue(entry);
 		}
+	}
+
+	private void enqueue(ViewerEntry entry) {
+		if (this.queue.size() >= this.capacity) {
+			// dropping the newest instead would put the gap after entries sent as if after it
+			this.queue.poll();
+			this.skipped++;
+		}
+		this.queue.add(entry);
 	}
 
 	synchronized void skip(long count) {
 		this.skipped += count;
+	}
+
+	/** Entries waiting now; never more than the capacity. */
+	synchronized int queued() {
+		return this.queue.size();
+	}
+
+	int capacity() {
+		return this.capacity;
 	}
 
 	synchronized boolean hasPending() {
@@ -81,11 +91,21 @@ final class SessionOutbox {
 
 	/** Claims the right to send; one sender at a time per browser. */
 	boolean startSending() {
-		return this.sending.compareAndSet(false, true);
+		if (!this.sending.compareAndSet(false, true)) {
+			return false;
+		}
+		// a browser that had nothing to receive for a while is not behind
+		this.lastProgressNanos = System.nanoTime();
+		return true;
+	}
+
+	/** A frame went out: the browser reads, however long the whole send takes. */
+	void progressed() {
+		this.lastProgressNanos = System.nanoTime();
 	}
 
 	void doneSending() {
-		this.lastSentNanos = System.nanoTime();
+		this.lastProgressNanos = System.nanoTime();
 		this.sending.set(false);
 	}
 
@@ -93,8 +113,8 @@ final class SessionOutbox {
 		return this.sending.get();
 	}
 
-	long lastSentNanos() {
-		return this.lastSentNanos;
+	long lastProgressNanos() {
+		return this.lastProgressNanos;
 	}
 
 	/**

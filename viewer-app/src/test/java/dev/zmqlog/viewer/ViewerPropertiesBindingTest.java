@@ -1,0 +1,76 @@
+package dev.zmqlog.viewer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import dev.zmqlog.testing.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Settings that cannot work stop the viewer at start, with a message that names the
+ * property and says what would do.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ViewerPropertiesBindingTest {
+
+	@Test
+	void unknownModeStopsTheStartNamingTheValidModes(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--zmq.log.viewer.mode=sideways"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under 'zmq.log.viewer.mode'")
+			.contains("Value: \"sideways\"")
+			.containsPattern("The following values are valid:\\s+BIND\\s+CONNECT");
+	}
+
+	@Test
+	void emptyHistoryStopsTheStartSayingWhy(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--zmq.log.viewer.history-size=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("zmq.log.viewer.history-size must be at least 1, was 0");
+	}
+
+	@Test
+	void emptySessionQueueStopsTheStartSayingWhy(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--zmq.log.viewer.session-queue-size=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("zmq.log.viewer.session-queue-size must be at least 1, was 0");
+	}
+
+	@Test
+	void endpointInUseStopsTheStartSayingWhich(CapturedOutput output) throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			String endpoint = "tcp://127.0.0.1:" + taken.getLocalPort();
+			assertThatException()
+				.isThrownBy(() -> start("--zmq.log.viewer.mode=bind", "--zmq.log.viewer.endpoints=" + endpoint));
+			assertThat(output).contains("Application run failed").contains("Cannot bind " + endpoint);
+		}
+	}
+
+	@Test
+	void invalidEndpointStopsTheStartSayingWhich(CapturedOutput output) {
+		assertThatException().isThrownBy(
+				() -> start("--zmq.log.viewer.mode=bind", "--zmq.log.viewer.endpoints=tcp://127.0.0.1:not-a-port"));
+		assertThat(output).contains("Application run failed")
+			.contains("Cannot bind tcp://127.0.0.1:not-a-port: invalid endpoint");
+	}
+
+	private static void start(String... settings) {
+		String[] args = new String[settings.length + 2];
+		args[0] = "--server.port=0";
+		args[1] = "--zmq.log.viewer.endpoints=" + FreePorts.endpoint();
+		System.arraycopy(settings, 0, args, 2, settings.length);
+		ConfigurableApplicationContext viewer = ZmqLogViewer.viewer(args).run(args);
+		viewer.close();
+		throw new AssertionError("the viewer started");
+	}
+
+}
