@@ -61,8 +61,11 @@ public final class Endpoints {
 			if (code == ZError.EADDRINUSE) {
 				return "address already in use";
 			}
-			if (code == ZError.EINVAL || code == ZError.EPROTONOSUPPORT) {
+			if (code == ZError.EINVAL) {
 				return INVALID;
+			}
+			if (code == ZError.EPROTONOSUPPORT) {
+				return "Protocol not supported (use tcp://, ipc:// or inproc://)";
 			}
 			// JeroMQ keeps the resolver's own words (e.g. "Name or service not known") in the cause
 			Throwable cause = ex.getCause();
