@@ -57,7 +57,8 @@ public final class LiveStream {
 	void open(SessionOutbox outbox, long afterId) {
 		synchronized (this.lock) {
 			EntryFilter filter = outbox.filter();
-			if (afterId < 0) {
+			// an id this viewer never gave out comes from before a restart: start afresh
+			if (afterId < 0 || afterId >= this.history.nextId()) {
 				outbox.offerAll(this.history.last(filter, INITIAL_BACKLOG));
 			}
 			else {

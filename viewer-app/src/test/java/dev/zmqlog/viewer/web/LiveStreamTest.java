@@ -259,6 +259,18 @@ class LiveStreamTest {
 	}
 
 	@Test
+	void browserComingBackFromBeforeAViewerRestartStartsAfresh() {
+		InProcessPublisher publisher = publisher("restart");
+		Logger logger = publisher.logger("restart");
+		log(logger, 1, 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.entries("topic=restart.").size() == 10);
+		long unknownId = this.api.lastId() + 1_000;
+		StreamClient returning = closeLater(StreamClient.connect(this.port, "topic=restart.&after=" + unknownId));
+		List<Long> backlog = this.api.entries("topic=restart.").stream().map((entry) -> entry.get("id").asLong()).toList();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(returning.ids()).isEqualTo(backlog));
+	}
+
+	@Test
 	void filtersInTheUrlApplyToTheBacklogAndToLiveEntries() {
 		InProcessPublisher publisher = publisher("filters");
 		Logger logger = publisher.logger("filters");
