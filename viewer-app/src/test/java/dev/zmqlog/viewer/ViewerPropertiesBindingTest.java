@@ -51,7 +51,9 @@ class ViewerPropertiesBindingTest {
 			String endpoint = "tcp://127.0.0.1:" + taken.getLocalPort();
 			assertThatException()
 				.isThrownBy(() -> start("--zmq.log.viewer.mode=bind", "--zmq.log.viewer.endpoints=" + endpoint));
-			assertThat(output).contains("Application run failed").contains("Cannot bind " + endpoint);
+			assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("The viewer cannot subscribe: Cannot bind " + endpoint + ": address already in use")
+				.contains("zmq.log.viewer.endpoints");
 		}
 	}
 
@@ -59,8 +61,8 @@ class ViewerPropertiesBindingTest {
 	void invalidEndpointStopsTheStartSayingWhich(CapturedOutput output) {
 		assertThatException().isThrownBy(
 				() -> start("--zmq.log.viewer.mode=bind", "--zmq.log.viewer.endpoints=tcp://127.0.0.1:not-a-port"));
-		assertThat(output).contains("Application run failed")
-			.contains("Cannot bind tcp://127.0.0.1:not-a-port: invalid endpoint");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The viewer cannot subscribe: Cannot bind tcp://127.0.0.1:not-a-port: invalid endpoint");
 	}
 
 	private static void start(String... settings) {
