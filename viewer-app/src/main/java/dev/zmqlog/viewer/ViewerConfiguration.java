@@ -28,7 +28,7 @@ class ViewerConfiguration {
 
 	@Bean
 	EntryHistory entryHistory(ViewerProperties properties) {
-		return new EntryHistory(properties.historySize());
+		return new EntryHistory(properties.historySize(), properties.historyMaxMemory().toBytes());
 	}
 
 	@Bean

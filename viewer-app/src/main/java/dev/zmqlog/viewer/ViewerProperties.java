@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param mode Whether to connect to the endpoints or bind them.
  * @param topics Topic prefixes to subscribe to; empty means every topic.
  * @param historySize Number of entries kept in memory for new browsers and the API.
+ * @param historyMaxMemory Most memory the history's entries may take; the oldest are
+ * forgotten first, whatever {@code history-size} says.
  * @param maxMessageSize Largest message accepted; larger ones are dropped by the socket.
  * @param relay Whether to re-log every received entry through the viewer's own Logback,
  * so that logback-spring.xml can archive it.
@@ -25,7 +27,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
 		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
-		@DefaultValue("50000") int historySize, @DefaultValue("1MB") DataSize maxMessageSize,
+		@DefaultValue("50000") int historySize, @DefaultValue("256MB") DataSize historyMaxMemory,
+		@DefaultValue("1MB") DataSize maxMessageSize,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize) {
 
 	public ViewerProperties {

@@ -65,7 +65,7 @@ public class EntriesController {
 	@GetMapping("/api/stats")
 	public Stats stats() {
 		return new Stats(this.stats.received(), this.stats.rejected(), this.stats.raw(), this.gaps.totalLost(),
-				this.gaps.lost(), this.stats.rate(), this.history.size(), this.history.capacity(),
+				this.gaps.lost(), this.stats.rate(), this.history.size(), this.history.capacity(), this.history.bytes(),
 				this.stream.sessionCount(), this.stats.lastRejection());
 	}
 
@@ -83,11 +83,12 @@ public class EntriesController {
 	 * @param rate entries per second, recently
 	 * @param history entries kept
 	 * @param historyCapacity entries the history can keep
+	 * @param historyBytes estimated memory the history takes
 	 * @param browsers browsers streaming now
 	 * @param lastRejection why the last message was rejected
 	 */
 	public record Stats(long received, long rejected, long raw, long lost, Map<String, Long> lostBySource, double rate,
-			int history, int historyCapacity, int browsers, String lastRejection) {
+			int history, int historyCapacity, long historyBytes, int browsers, String lastRejection) {
 	}
 
 }
