@@ -3,6 +3,7 @@ package dev.zmqlog.viewer;
 import java.util.List;
 
 import dev.zmqlog.transport.SocketMode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,13 +24,17 @@ import org.springframework.util.unit.DataSize;
  * so that logback-spring.xml can archive it.
  * @param sessionQueueSize Entries held per browser; a browser that falls further behind
  * is told how many it missed.
+ * @param accessToken Token that guards the UI, the API and the stream (also read from the
+ * ZMQLOG_ACCESS_TOKEN environment variable); required when the viewer listens on an
+ * address other than loopback.
  */
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
 		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
 		@DefaultValue("50000") int historySize, @DefaultValue("256MB") DataSize historyMaxMemory,
 		@DefaultValue("1MB") DataSize maxMessageSize,
-		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize) {
+		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
+		@Nullable String accessToken) {
 
 	public ViewerProperties {
 		if (historySize < 1) {

@@ -65,6 +65,19 @@ class ViewerPropertiesBindingTest {
 			.contains("The viewer cannot subscribe: Cannot bind tcp://127.0.0.1:not-a-port: invalid endpoint");
 	}
 
+	@Test
+	void listeningOnEveryInterfaceWithoutATokenStopsTheStartSayingWhy(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--server.address=0.0.0.0"));
+		assertThat(output).contains("The viewer would listen on 0.0.0.0, reachable from other machines, without an access token");
+	}
+
+	@Test
+	void listeningOnEveryInterfaceWithATokenStarts() {
+		String[] args = { "--server.port=0", "--zmq.log.viewer.endpoints=" + FreePorts.endpoint(),
+				"--server.address=0.0.0.0", "--zmq.log.viewer.access-token=t0ken" };
+		ZmqLogViewer.viewer(args).run(args).close();
+	}
+
 	private static void start(String... settings) {
 		String[] args = new String[settings.length + 2];
 		args[0] = "--server.port=0";

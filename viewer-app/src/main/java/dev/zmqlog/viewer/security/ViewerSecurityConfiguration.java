@@ -1,0 +1,81 @@
+package dev.zmqlog.viewer.security;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The viewer's web side: the access token when one is set, and a refusal to start when the
+ * viewer would be reachable from other machines without one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ViewerSecurityConfiguration {
+
+	static final String TOKEN_PROPERTY = "zmq.log.viewer.access-token";
+
+	static final String TOKEN_VARIABLE = "ZMQLOG_ACCESS_TOKEN";
+
+	@Bean
+	@Conditional(AccessTokenSet.class)
+	FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(Environment environment) {
+		AccessToken token = new AccessToken(token(environment));
+		FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(
+				new AccessTokenFilter(token));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	@Bean
+	InitializingBean exposureGuard(Environment environment) {
+		return () -> refuseExposureWithoutToken(environment.getProperty("server.address"), token(environment));
+	}
+
+	static void refuseExposureWithoutToken(@Nullable String address, @Nullable String token) {
+		if (token != null || isLoopback(address)) {
+			return;
+		}
+		throw new IllegalStateException("The viewer would listen on " + ((address == null) ? "every interface" : address)
+				+ ", reachable from other machines, without an access token. Set " + TOKEN_PROPERTY + " (or the "
+				+ TOKEN_VARIABLE + " environment variable), or listen on 127.0.0.1 (server.address).");
+	}
+
+	private static boolean isLoopback(@Nullable String address) {
+		if (address == null || address.isBlank()) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(address.strip()).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	static @Nullable String token(Environment environment) {
+		return AccessTokenFilter.tokenOf(environment.getProperty(TOKEN_PROPERTY), environment.getProperty(TOKEN_VARIABLE));
+	}
+
+	/** Whether an access token is set, as a property or an environment variable. */
+	static final class AccessTokenSet implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return token(context.getEnvironment()) != null;
+		}
+
+	}
+
+}
