@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import dev.zmqlog.protocol.MessageDecoder;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
+import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
@@ -23,6 +24,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private static final int POLL_MILLIS = 100;
 
+	private static final int SOCKET_LIMIT_FACTOR = 4;
+
 	private final ZMQ.Socket socket;
 
 	private final MessageDecoder decoder;
@@ -33,20 +36,29 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private final Thread thread;
 
+	private final @Nullable DroppedConnections dropped;
+
+	private long lastRestoreNanos = System.nanoTime();
+
 	private volatile boolean running = true;
 
 	private LogSubscriber(Builder builder) {
 		this.decoder = new MessageDecoder(builder.maxMessageSize);
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		this.errorHandler = builder.errorHandler;
-		this.socket = SharedContext.acquire().createSocket(SocketType.SUB);
+		ZContext context = SharedContext.acquire();
+		this.socket = context.createSocket(SocketType.SUB);
 		try {
 			this.socket.setRcvHWM(builder.receiveHighWaterMark);
-			this.socket.setMaxMsgSize(builder.maxMessageSize);
+			// up to a few times the limit a message is received and counted as rejected;
+			// beyond that ZeroMQ drops the connection before it takes the memory
+			this.socket.setMaxMsgSize(Math.min(Integer.MAX_VALUE, SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize));
 			this.socket.setLinger(0);
 			for (String topic : builder.topics.isEmpty() ? List.of("") : builder.topics) {
 				this.socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
 			}
+			this.dropped = (builder.mode == SocketMode.CONNECT)
+					? DroppedConnections.watch(context, this.socket, builder.endpoints) : null;
 			Endpoints.attach(this.socket, builder.mode, builder.endpoints);
 		}
 		catch (RuntimeException ex) {
@@ -71,6 +83,7 @@ public final class LogSubscriber implements AutoCloseable {
 				if (frames != null) {
 					deliver(new ReceivedMessage(frames, this.decoder.decode(frames), Instant.now()));
 				}
+				restoreDroppedConnections();
 			}
 		}
 		catch (ZMQException ex) {
@@ -79,8 +92,20 @@ public final class LogSubscriber implements AutoCloseable {
 			}
 		}
 		finally {
+			if (this.dropped != null) {
+				this.dropped.close();
+			}
 			this.socket.close();
 			SharedContext.release();
+		}
+	}
+
+	/** At most every poll interval: a busy stream must not pay for it per message. */
+	private void restoreDroppedConnections() {
+		long now = System.nanoTime();
+		if (this.dropped != null && now - this.lastRestoreNanos > POLL_MILLIS * 1_000_000L) {
+			this.lastRestoreNanos = now;
+			this.dropped.restore();
 		}
 	}
 
@@ -167,7 +192,11 @@ public final class LogSubscriber implements AutoCloseable {
 			return this;
 		}
 
-		/** The largest message accepted; larger ones are dropped by ZeroMQ. */
+		/**
+		 * The largest message accepted. Larger ones are delivered as rejections, up to
+		 * four times this size; beyond that ZeroMQ drops the sending connection (which
+		 * then reconnects).
+		 */
 		public Builder maxMessageSize(int maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
 			return this;

@@ -18,6 +18,8 @@ public final class ChildJvm {
 
 	private final List<String> args = new ArrayList<>();
 
+	private final List<String> jvmOptions = new ArrayList<>();
+
 	private ChildJvm(Class<?> mainClass) {
 		this.mainClass = mainClass;
 	}
@@ -37,6 +39,12 @@ public final class ChildJvm {
 		return this;
 	}
 
+	/** An option of the JVM itself, e.g. {@code -Xmx256m}. */
+	public ChildJvm jvmOption(String option) {
+		this.jvmOptions.add(option);
+		return this;
+	}
+
 	public ChildJvm args(Object... args) {
 		for (Object arg : args) {
 			this.args.add(String.valueOf(arg));
@@ -49,6 +57,7 @@ public final class ChildJvm {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// a short-lived JVM starts faster without the optimising compiler
 		command.add("-XX:TieredStopAtLevel=1");
+		command.addAll(this.jvmOptions);
 		// surefire's booter jar carries the test classpath in its manifest
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));

@@ -117,6 +117,19 @@ class LogSubscriberTest {
 	}
 
 	@Test
+	void connectionDroppedForAnOversizedMessageIsRestored() {
+		String endpoint = FreePorts.endpoint();
+		ZMQ.Socket publisher = publisher(SocketMode.BIND, endpoint);
+		this.subscriber = LogSubscriber.builder().endpoint(endpoint).maxMessageSize(1024).listener(this.received::add)
+			.start();
+		sendUntilReceived(publisher, "app.INFO", "before");
+		// beyond four times the limit ZeroMQ drops the connection and would never reconnect
+		publisher.sendMore("app.INFO");
+		publisher.send(new byte[64 * 1024]);
+		sendUntilReceived(publisher, "app.INFO.after", "after");
+	}
+
+	@Test
 	void listenerFailureIsReportedAndReceivingGoesOn() {
 		String endpoint = FreePorts.endpoint();
 		ZMQ.Socket publisher = publisher(SocketMode.BIND, endpoint);
