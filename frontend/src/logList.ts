@@ -25,6 +25,7 @@ export class LogList {
   private selectedId: number | null = null;
   private matcher: TextMatcher | null = null;
   private readonly overscan: number;
+  private expectedScrollTop = -1;
 
   constructor(
     readonly element: HTMLElement,
@@ -99,7 +100,18 @@ export class LogList {
   }
 
   scrollToBottom(): void {
-    this.element.scrollTop = this.maxScrollTop();
+    this.scrollTo(this.maxScrollTop());
+  }
+
+  /** Scrolls, remembering the place so that the scroll event it causes is known as ours. */
+  scrollTo(top: number): void {
+    this.element.scrollTop = top;
+    this.expectedScrollTop = this.element.scrollTop;
+  }
+
+  /** Whether the list's scroll position is where this page last put it (not the user). */
+  scrolledByPage(): boolean {
+    return Math.abs(this.element.scrollTop - this.expectedScrollTop) < 1;
   }
 
   /** Scrolls just enough for a row to be seen. */
@@ -107,8 +119,8 @@ export class LogList {
     const top = this.layout.offsetOf(index);
     const bottom = top + this.layout.heightOf(index);
     const height = this.viewportHeight();
-    if (top < this.element.scrollTop) this.element.scrollTop = Math.max(0, top - height / 3);
-    else if (bottom > this.element.scrollTop + height) this.element.scrollTop = bottom - height + height / 3;
+    if (top < this.element.scrollTop) this.scrollTo(Math.max(0, top - height / 3));
+    else if (bottom > this.element.scrollTop + height) this.scrollTo(bottom - height + height / 3);
   }
 
   /** The first row in view. */

@@ -56,7 +56,6 @@ const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSel
 // after a filter change the server resends its backlog; the first batch replaces what we hold
 let replaceOnNextBatch = false;
 let lastScrollTop = 0;
-let programmaticScroll = false;
 
 // ---- rendering, at most once a frame --------------------------------------------------
 
@@ -72,10 +71,7 @@ function scheduleRender(): void {
 
 function render(): void {
   list.relayout();
-  if (follow.following) {
-    programmaticScroll = true;
-    list.scrollToBottom();
-  }
+  if (follow.following) list.scrollToBottom();
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
@@ -110,14 +106,19 @@ function streamUrl(after: number | undefined): string {
 
 function received(entries: Entry[]): void {
   if (entries.length === 0) return;
+  let replaced = false;
   if (replaceOnNextBatch) {
+    // the backlog for new filters stands in for what was held: nothing in it is news
     replaceOnNextBatch = false;
+    replaced = true;
     buffer.clear();
-    view.rescan();
-    follow.reset();
   }
   const result = buffer.append(entries);
-  if (result.restarted) {
+  if (replaced) {
+    view.rescan();
+    follow.reset();
+    revealSelectedOrFollow();
+  } else if (result.restarted) {
     view.rescan();
     follow.reset();
     follow.arrived(view.length);
@@ -134,8 +135,7 @@ function received(entries: Entry[]): void {
 function keepPlaceAfterEviction(dropped: number): void {
   const before = list.element.scrollTop;
   list.relayout();
-  programmaticScroll = true;
-  list.element.scrollTop = Math.max(0, before - dropped * ROW_HEIGHT);
+  list.scrollTo(Math.max(0, before - dropped * ROW_HEIGHT));
 }
 
 const connection = new StreamConnection(
@@ -195,7 +195,7 @@ function applyFilter(next: FilterState): void {
   list.setMatcher(filter.invert ? null : search.matcher);
   view.setPredicate(compileFilter(filter));
   follow.reset();
-  if (!follow.paused) follow.resume();
+  revealSelectedOrFollow();
   renderTopics();
   scheduleRender();
   if (!sameServerFilter(previous, filter)) {
@@ -205,6 +205,18 @@ function applyFilter(next: FilterState): void {
       connection.start(true);
     }, 300);
   }
+}
+
+/** After the rows changed wholesale: keep the selected entry in sight, else follow the end. */
+function revealSelectedOrFollow(): void {
+  const index = list.selected === null ? -1 : list.indexOfId(list.selected);
+  if (index < 0) {
+    follow.resume();
+    return;
+  }
+  follow.pause();
+  list.relayout();
+  list.reveal(index);
 }
 
 function query(params: URLSearchParams): string {
@@ -339,9 +351,7 @@ ui.badge.addEventListener('click', resume);
 
 ui.list.addEventListener('scroll', () => {
   const top = ui.list.scrollTop;
-  if (programmaticScroll) {
-    programmaticScroll = false;
-  } else {
+  if (!list.scrolledByPage()) {
     const wasPaused = follow.paused;
     follow.scrolled(list.isAtBottom(), top < lastScrollTop);
     if (wasPaused !== follow.paused) scheduleRender();
@@ -359,7 +369,6 @@ function jumpToError(direction: 1 | -1): void {
   follow.pause();
   select(view.entry(index)!);
   list.relayout();
-  programmaticScroll = true;
   list.reveal(index);
   scheduleRender();
 }
