@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileSearch, parseFilter, serialiseFilter, streamQuery } from './filters';
+import { compileFilter, compileSearch, parseFilter, sameServerFilter, serialiseFilter, streamQuery } from './filters';
 import { entry } from './testEntries';
 
 describe('filter URL state', () => {
@@ -28,6 +28,17 @@ describe('filter URL state', () => {
     expect(streamQuery(parseFilter('topic=a&level=INFO&q=x'), 42).toString()).toBe('topic=a&level=INFO&q=x&after=42');
     expect(streamQuery(parseFilter('q=x&regex=1')).toString()).toBe('');
     expect(streamQuery(parseFilter('q=x&invert=1')).toString()).toBe('');
+  });
+});
+
+describe('when the stream must be reopened', () => {
+  it('reopens when what the server filters changes, not for client-only toggles', () => {
+    const base = parseFilter('topic=a&q=x');
+    expect(sameServerFilter(base, parseFilter('topic=a&q=x'))).toBe(true);
+    expect(sameServerFilter(base, parseFilter('topic=a&q=xy'))).toBe(false);
+    expect(sameServerFilter(base, parseFilter('topic=a&q=x&regex=1'))).toBe(false);
+    expect(sameServerFilter(parseFilter('topic=a&q=x&regex=1'), parseFilter('topic=a&q=y&regex=1'))).toBe(true);
+    expect(sameServerFilter(parseFilter('invert=1'), parseFilter(''))).toBe(true);
   });
 });
 
