@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { EntryBuffer } from './entryBuffer';
+import { FilteredView } from './filteredView';
+import { entries } from './testEntries';
+
+const odd = (e: { id: number }) => e.id % 2 === 1;
+
+describe('FilteredView', () => {
+  it('holds what passes the filter, in order', () => {
+    const buffer = new EntryBuffer(100);
+    buffer.append(entries(1, 10));
+    const view = new FilteredView(buffer, odd);
+    expect([...view.entries()].map((e) => e.id)).toEqual([1, 3, 5, 7, 9]);
+  });
+
+  it('follows appends and evictions', () => {
+    const buffer = new EntryBuffer(5);
+    const view = new FilteredView(buffer, odd);
+    const result = buffer.append(entries(1, 8));
+    expect(view.sync(result.added.length)).toEqual({ added: 2, dropped: 0 });
+    expect([...view.entries()].map((e) => e.id)).toEqual([5, 7]);
+    const next = buffer.append(entries(9, 12));
+    expect(view.sync(next.added.length)).toEqual({ added: 2, dropped: 2 });
+    expect([...view.entries()].map((e) => e.id)).toEqual([9, 11]);
+  });
+
+  it('rescans when the filter changes', () => {
+    const buffer = new EntryBuffer(100);
+    buffer.append(entries(1, 6));
+    const view = new FilteredView(buffer, odd);
+    view.setPredicate((e) => e.id > 4);
+    expect([...view.entries()].map((e) => e.id)).toEqual([5, 6]);
+    expect(view.indexOfPosition(buffer.positionOfId(6))).toBe(1);
+  });
+});

@@ -1,0 +1,89 @@
+import type { EntryBuffer } from './entryBuffer';
+import type { Entry } from './types';
+
+/**
+ * The buffer's entries that pass the current filter, as absolute buffer positions in
+ * order. Appends are tested one by one; a filter change rescans the buffer.
+ */
+export class FilteredView {
+  private positions: number[] = [];
+  private start = 0; // index of the first live element in positions
+
+  constructor(
+    private readonly buffer: EntryBuffer,
+    private predicate: (entry: Entry) => boolean,
+  ) {
+    this.rescan();
+  }
+
+  get length(): number {
+    return this.positions.length - this.start;
+  }
+
+  entry(index: number): Entry | undefined {
+    const position = this.positions[this.start + index];
+    return position === undefined ? undefined : this.buffer.at(position);
+  }
+
+  position(index: number): number {
+    return this.positions[this.start + index];
+  }
+
+  /** Index in the view of a buffer position, or -1. */
+  indexOfPosition(position: number): number {
+    let low = this.start;
+    let high = this.positions.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const value = this.positions[mid];
+      if (value === position) return mid - this.start;
+      if (value < position) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  setPredicate(predicate: (entry: Entry) => boolean): void {
+    this.predicate = predicate;
+    this.rescan();
+  }
+
+  rescan(): void {
+    this.positions = [];
+    this.start = 0;
+    for (let p = this.buffer.firstPosition; p < this.buffer.endPosition; p++) {
+      if (this.predicate(this.buffer.at(p)!)) this.positions.push(p);
+    }
+  }
+
+  /**
+   * Takes in what the buffer just appended (the last `added` positions) and forgets what
+   * it evicted.
+   * @returns how many rows were added at the end and dropped from the start
+   */
+  sync(added: number): { added: number; dropped: number } {
+    let dropped = 0;
+    const first = this.buffer.firstPosition;
+    while (this.start < this.positions.length && this.positions[this.start] < first) {
+      this.start++;
+      dropped++;
+    }
+    if (this.start > 4096 && this.start * 2 > this.positions.length) {
+      this.positions = this.positions.slice(this.start);
+      this.start = 0;
+    }
+    let matched = 0;
+    const end = this.buffer.endPosition;
+    for (let p = Math.max(first, end - added); p < end; p++) {
+      if (this.predicate(this.buffer.at(p)!)) {
+        this.positions.push(p);
+        matched++;
+      }
+    }
+    return { added: matched, dropped };
+  }
+
+  *entries(): IterableIterator<Entry> {
+    for (let i = 0; i < this.length; i++) yield this.entry(i)!;
+  }
+}

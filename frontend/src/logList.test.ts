@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EntryBuffer } from './entryBuffer';
+import { FilteredView } from './filteredView';
+import { compileSearch } from './filters';
+import { LogList } from './logList';
+import { entries, entry } from './testEntries';
+import type { Entry } from './types';
+
+function setup(list: Entry[]) {
+  const element = document.createElement('div');
+  const sizer = document.createElement('div');
+  element.append(sizer);
+  document.body.replaceChildren(element);
+  const buffer = new EntryBuffer(100_000);
+  buffer.append(list);
+  const view = new FilteredView(buffer, () => true);
+  const selected: Entry[] = [];
+  const log = new LogList(element, sizer, view, {
+    rowHeight: 20,
+    overscan: 5,
+    fallbackViewportHeight: 400,
+    onSelect: (e) => selected.push(e),
+  });
+  log.relayout();
+  log.render();
+  return { element, sizer, log, selected };
+}
+
+describe('LogList', () => {
+  beforeEach(() => document.body.replaceChildren());
+
+  it('keeps only the rows near the viewport in the DOM', () => {
+    const { element, sizer, log } = setup(entries(1, 50_000));
+    expect(sizer.style.height).toBe('1000000px');
+    expect(element.querySelectorAll('.row').length).toBe(25);
+    log.scrollToBottom();
+    log.render();
+    const rows = element.querySelectorAll<HTMLElement>('.row');
+    expect(rows.length).toBeLessThanOrEqual(30);
+    expect(rows[rows.length - 1].dataset.id).toBe('50000');
+  });
+
+  it('renders columns as text with the level as a class', () => {
+    const { element } = setup([entry(1, { level: 'WARN', message: '<b>bold?</b> \x1b[32mgreen\x1b[0m', logger: 'a.b.C' })]);
+    const row = element.querySelector<HTMLElement>('.row')!;
+    expect(row.classList.contains('level-WARN')).toBe(true);
+    expect(row.querySelector('.c-level')!.textContent).toBe('WARN');
+    expect(row.querySelector('.c-msg')!.textContent).toBe('<b>bold?</b> green');
+    expect(row.querySelector('b')).toBeNull();
+    expect(row.querySelector('.c-msg .ansi-fg-2')!.textContent).toBe('green');
+  });
+
+  it('collapses a stack trace to its first line and expands it on click', () => {
+    const { element, log } = setup([entry(1, { message: 'failed', exception: 'java.lang.X: y\n\tat a.b(C.java:1)' }), entry(2)]);
+    const first = () => element.querySelector<HTMLElement>('.row[data-id="1"]')!;
+    expect(first().querySelector('.c-msg')!.textContent).toBe('failed');
+    first().querySelector<HTMLElement>('.expander')!.click();
+    log.relayout();
+    log.render();
+    expect(first().classList.contains('expanded')).toBe(true);
+    expect(first().querySelector('.c-msg')!.textContent).toBe('failed\njava.lang.X: y\n\tat a.b(C.java:1)');
+    expect(element.querySelector<HTMLElement>('.row[data-id="2"]')!.style.top).toBe('60px');
+  });
+
+  it('highlights search hits and reports clicked rows', () => {
+    const { element, log, selected } = setup([entry(1, { message: 'pool exhausted' })]);
+    log.setMatcher(compileSearch({ q: 'pool', regex: false }).matcher);
+    log.render();
+    expect(element.querySelector('.row mark')!.textContent).toBe('pool');
+    element.querySelector<HTMLElement>('.row .c-msg')!.click();
+    expect(selected.map((e) => e.id)).toEqual([1]);
+  });
+});

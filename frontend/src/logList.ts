@@ -1,0 +1,212 @@
+import type { TextMatcher } from './filters';
+import type { FilteredView } from './filteredView';
+import { abbreviateLogger, lineCount, shortTime } from './format';
+import { type Expansion, RowLayout } from './layout';
+import { appendRuns, textRuns } from './runs';
+import type { Entry } from './types';
+
+export interface LogListOptions {
+  rowHeight: number;
+  overscan?: number;
+  /** Used when the element has no layout (tests). */
+  fallbackViewportHeight?: number;
+  onSelect?: (entry: Entry) => void;
+}
+
+const MAX_EXPANDED = 200;
+
+/**
+ * A virtualised log: only the rows in and near the viewport are in the DOM, each one line
+ * high unless expanded to show every line of a multi-line entry.
+ */
+export class LogList {
+  private layout: RowLayout = new RowLayout(0, 20);
+  private expanded = new Set<number>(); // entry ids
+  private selectedId: number | null = null;
+  private matcher: TextMatcher | null = null;
+  private readonly overscan: number;
+  private expectedScrollTop = -1;
+
+  constructor(
+    readonly element: HTMLElement,
+    private readonly sizer: HTMLElement,
+    private readonly view: FilteredView,
+    private readonly options: LogListOptions,
+  ) {
+    this.overscan = options.overscan ?? 10;
+    element.addEventListener('click', (event) => this.clicked(event));
+  }
+
+  get rowHeight(): number {
+    return this.options.rowHeight;
+  }
+
+  get selected(): number | null {
+    return this.selectedId;
+  }
+
+  setMatcher(matcher: TextMatcher | null): void {
+    this.matcher = matcher;
+  }
+
+  select(id: number | null): void {
+    this.selectedId = id;
+  }
+
+  toggleExpanded(id: number): void {
+    if (this.expanded.has(id)) this.expanded.delete(id);
+    else {
+      if (this.expanded.size >= MAX_EXPANDED) this.expanded.delete(this.expanded.values().next().value!);
+      this.expanded.add(id);
+    }
+  }
+
+  viewportHeight(): number {
+    return this.element.clientHeight || this.options.fallbackViewportHeight || 600;
+  }
+
+  /** Recomputes the layout for the view as it is now. */
+  relayout(): RowLayout {
+    const expansions: Expansion[] = [];
+    for (const id of this.expanded) {
+      const index = this.indexOfId(id);
+      if (index < 0) {
+        continue;
+      }
+      expansions.push({ index, extraLines: lineCount(this.view.entry(index)!) - 1 });
+    }
+    this.layout = new RowLayout(this.view.length, this.options.rowHeight, expansions);
+    this.sizer.style.height = `${this.layout.totalHeight}px`;
+    return this.layout;
+  }
+
+  indexOfId(id: number): number {
+    for (let low = 0, high = this.view.length - 1; low <= high; ) {
+      const mid = (low + high) >>> 1;
+      const midId = this.view.entry(mid)!.id;
+      if (midId === id) return mid;
+      if (midId < id) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  maxScrollTop(): number {
+    return Math.max(0, this.layout.totalHeight - this.viewportHeight());
+  }
+
+  isAtBottom(): boolean {
+    return this.element.scrollTop >= this.maxScrollTop() - this.options.rowHeight / 2;
+  }
+
+  scrollToBottom(): void {
+    this.scrollTo(this.maxScrollTop());
+  }
+
+  /** Scrolls, remembering the place so that the scroll event it causes is known as ours. */
+  scrollTo(top: number): void {
+    this.element.scrollTop = top;
+    this.expectedScrollTop = this.element.scrollTop;
+  }
+
+  /** Whether the list's scroll position is where this page last put it (not the user). */
+  scrolledByPage(): boolean {
+    return Math.abs(this.element.scrollTop - this.expectedScrollTop) < 1;
+  }
+
+  /** Scrolls just enough for a row to be seen. */
+  reveal(index: number): void {
+    const top = this.layout.offsetOf(index);
+    const bottom = top + this.layout.heightOf(index);
+    const height = this.viewportHeight();
+    if (top < this.element.scrollTop) this.scrollTo(Math.max(0, top - height / 3));
+    else if (bottom > this.element.scrollTop + height) this.scrollTo(bottom - height + height / 3);
+  }
+
+  /** The first row in view. */
+  topIndex(): number {
+    return this.layout.indexAt(this.element.scrollTop);
+  }
+
+  /** Puts the visible rows in the DOM. */
+  render(): void {
+    const { start, end } = this.layout.visibleRange(this.element.scrollTop, this.viewportHeight(), this.overscan);
+    const fragment = this.element.ownerDocument.createDocumentFragment();
+    for (let index = start; index < end; index++) {
+      const entry = this.view.entry(index);
+      if (entry) fragment.appendChild(this.row(entry, index));
+    }
+    this.sizer.replaceChildren(fragment);
+  }
+
+  private row(entry: Entry, index: number): HTMLElement {
+    const doc = this.element.ownerDocument;
+    const row = doc.createElement('div');
+    const level = entry.level ?? '';
+    row.className = `row level-${level || 'NONE'}`;
+    row.dataset.id = String(entry.id);
+    row.dataset.index = String(index);
+    row.style.top = `${this.layout.offsetOf(index)}px`;
+    const lines = lineCount(entry);
+    const expanded = lines > 1 && this.expanded.has(entry.id);
+    if (expanded) {
+      row.classList.add('expanded');
+      row.style.height = `${this.layout.heightOf(index)}px`;
+    }
+    if (entry.id === this.selectedId) row.classList.add('selected');
+
+    const expander = doc.createElement('button');
+    expander.type = 'button';
+    expander.className = 'expander';
+    expander.tabIndex = -1;
+    if (lines > 1) {
+      expander.textContent = expanded ? '▾' : '▸';
+      expander.title = expanded ? 'Collapse' : `Show all ${lines} lines`;
+    }
+    row.appendChild(expander);
+
+    row.appendChild(cell(doc, 'c-time', shortTime(entry.time)));
+    const topic = cell(doc, 'c-topic', entry.topic);
+    topic.title = entry.topic;
+    row.appendChild(topic);
+    row.appendChild(cell(doc, 'c-level', level));
+    const logger = cell(doc, 'c-logger', entry.logger ? abbreviateLogger(entry.logger, 26) : '');
+    if (entry.logger) logger.title = entry.logger;
+    row.appendChild(logger);
+
+    const message = doc.createElement('span');
+    message.className = 'c-msg';
+    let text = entry.message ?? '';
+    if (entry.exception) text += `\n${entry.exception.replace(/\n+$/, '')}`;
+    if (!expanded) {
+      const newline = text.indexOf('\n');
+      if (newline >= 0) text = text.slice(0, newline);
+    }
+    appendRuns(message, textRuns(text, this.matcher));
+    row.appendChild(message);
+    return row;
+  }
+
+  private clicked(event: Event): void {
+    const target = event.target as HTMLElement;
+    const row = target.closest<HTMLElement>('.row');
+    if (!row) return;
+    const entry = this.view.entry(Number(row.dataset.index));
+    if (!entry || String(entry.id) !== row.dataset.id) return;
+    if (target.closest('.expander') && lineCount(entry) > 1) {
+      this.toggleExpanded(entry.id);
+      this.options.onSelect?.(entry);
+      return;
+    }
+    // a click that ends a text selection is not a choice of row
+    if (this.element.ownerDocument.getSelection()?.toString()) return;
+    this.options.onSelect?.(entry);
+  }
+}
+
+function cell(doc: Document, className: string, text: string): HTMLElement {
+  const span = doc.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  return span;
+}

@@ -1,0 +1,33 @@
+import type { TopicNode } from './topicTree';
+
+/** The topic tree with counts and a checkbox per prefix. */
+export function renderTopicTree(container: HTMLElement, nodes: TopicNode[], selected: readonly string[], toggle: (prefix: string) => void): void {
+  const doc = container.ownerDocument;
+  const list = (items: TopicNode[]): HTMLUListElement => {
+    const ul = doc.createElement('ul');
+    for (const node of items) {
+      const li = doc.createElement('li');
+      const label = doc.createElement('label');
+      label.title = node.prefix || '(empty topic)';
+      const box = doc.createElement('input');
+      box.type = 'checkbox';
+      box.checked = selected.includes(node.prefix);
+      box.dataset.topic = node.prefix;
+      box.addEventListener('change', () => toggle(node.prefix));
+      const name = doc.createElement('span');
+      name.className = 'name';
+      name.textContent = node.name || '(empty)';
+      const count = doc.createElement('span');
+      count.className = 'count';
+      count.textContent = node.total.toLocaleString('en');
+      label.append(box, name, count);
+      li.append(label);
+      if (node.children.length > 0) li.append(list(node.children));
+      ul.append(li);
+    }
+    return ul;
+  };
+  const tree = list(nodes);
+  tree.className = 'tree';
+  container.replaceChildren(tree);
+}
