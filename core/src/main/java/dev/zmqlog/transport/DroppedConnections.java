@@ -3,7 +3,10 @@ package dev.zmqlog.transport;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -16,11 +19,23 @@ import org.zeromq.ZMQ;
  * protocol error (a peer that sent more than {@code ZMQ_MAXMSGSIZE}, a malformed frame)
  * ZeroMQ closes the connection and, unlike after a network error, never reconnects: one
  * hostile message would blind the subscriber for good. A socket monitor reports every
- * disconnection; the endpoint is then connected afresh. Used by the socket's own thread.
+ * disconnection; when ZeroMQ makes no attempt of its own to connect again within a
+ * second, the endpoint is connected afresh. (Reconnecting at once would discard what the
+ * dropped connection had received but the application not yet read.) Used by the socket's
+ * own thread.
  */
 final class DroppedConnections implements AutoCloseable {
 
 	private static final AtomicInteger monitors = new AtomicInteger();
+
+	/** How long ZeroMQ has to start reconnecting by itself. */
+	private static final long GRACE_NANOS = 1_000_000_000L;
+
+	private static final int WATCHED_EVENTS = ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECTED
+			| ZMQ.EVENT_CONNECT_DELAYED | ZMQ.EVENT_CONNECT_RETRIED;
+
+	/** Addresses dropped and not yet being reconnected, with when they dropped. */
+	private final Map<String, Long> dropped = new HashMap<>();
 
 	private final ZMQ.Socket socket;
 
@@ -37,19 +52,31 @@ final class DroppedConnections implements AutoCloseable {
 	/** Watches a socket that connects to the endpoints; call before it connects. */
 	static DroppedConnections watch(ZContext context, ZMQ.Socket socket, List<String> endpoints) {
 		String address = "inproc://zmqlog-monitor-" + monitors.incrementAndGet();
-		socket.monitor(address, ZMQ.EVENT_DISCONNECTED);
+		socket.monitor(address, WATCHED_EVENTS);
 		ZMQ.Socket events = context.createSocket(SocketType.PAIR);
 		events.setLinger(0);
 		events.connect(address);
 		return new DroppedConnections(socket, events, List.copyOf(endpoints));
 	}
 
-	/** Connects again every endpoint that was dropped since the last call; never blocks. */
+	/** Connects again the endpoints that ZeroMQ dropped and left alone; never blocks. */
 	void restore() {
 		ZMQ.Event event;
 		while ((event = ZMQ.Event.recv(this.events, ZMQ.DONTWAIT)) != null) {
+			String address = String.valueOf(event.getAddress());
 			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
-				reconnect(event.getAddress());
+				this.dropped.put(address, System.nanoTime());
+			}
+			else {
+				this.dropped.remove(address);
+			}
+		}
+		long now = System.nanoTime();
+		for (Iterator<Map.Entry<String, Long>> abandoned = this.dropped.entrySet().iterator(); abandoned.hasNext();) {
+			Map.Entry<String, Long> entry = abandoned.next();
+			if (now - entry.getValue() > GRACE_NANOS) {
+				abandoned.remove();
+				reconnect(entry.getKey());
 			}
 		}
 	}
