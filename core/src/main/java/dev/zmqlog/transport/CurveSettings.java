@@ -1,6 +1,7 @@
 package dev.zmqlog.transport;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,23 @@ public record CurveSettings(@Nullable String secretKey, @Nullable String publicK
 	 * @throws IllegalArgumentException naming the property that is wrong
 	 */
 	@Nullable String applyTo(ZMQ.Socket socket, SocketMode mode) {
+		return apply(socket, mode, SharedContext::registerAllowList);
+	}
+
+	/**
+	 * Sets the CURVE options on a socket of a context of its own (the proxy's), whose
+	 * allow-list is checked by that context's {@link ZapHandler}.
+	 * @param socket the socket, before it binds or connects
+	 * @param mode bind (CURVE server) or connect (CURVE client)
+	 * @param zap the ZAP handler of the socket's context, for an allow-list
+	 * @throws IllegalArgumentException naming the property that is wrong
+	 */
+	public void applyTo(ZMQ.Socket socket, SocketMode mode, ZapHandler zap) {
+		apply(socket, mode, zap::register);
+	}
+
+	private @Nullable String apply(ZMQ.Socket socket, SocketMode mode,
+			Function<List<String>, String> registerAllowList) {
 		if (!enabled()) {
 			return null;
 		}
@@ -100,26 +118,24 @@ public record CurveSettings(@Nullable String secretKey, @Nullable String publicK
 			socket.setCurveSecretKey(decode(this.secretKey));
 			socket.setCurvePublicKey(decode(this.publicKey));
 			if (!this.allowedClients.isEmpty()) {
-				String domain = SharedContext.registerAllowList(this.allowedClients);
+				String domain = registerAllowList.apply(this.allowedClients);
 				socket.setZAPDomain(domain);
 				return domain;
 			}
 			return null;
 		}
-		else {
-			String ownPublic = this.publicKey;
-			String ownSecret = this.secretKey;
-			if (ownSecret == null) {
-				// a CURVE client needs a key pair of its own; a server without an allow-list takes any
-				ZMQ.Curve.KeyPair ephemeral = ZMQ.Curve.generateKeyPair();
-				ownPublic = ephemeral.publicKey;
-				ownSecret = ephemeral.secretKey;
-			}
-			socket.setCurveServerKey(decode(this.serverKey));
-			socket.setCurvePublicKey(decode(ownPublic));
-			socket.setCurveSecretKey(decode(ownSecret));
-			return null;
+		String ownPublic = this.publicKey;
+		String ownSecret = this.secretKey;
+		if (ownSecret == null) {
+			// a CURVE client needs a key pair of its own; a server without an allow-list takes any
+			ZMQ.Curve.KeyPair ephemeral = ZMQ.Curve.generateKeyPair();
+			ownPublic = ephemeral.publicKey;
+			ownSecret = ephemeral.secretKey;
 		}
+		socket.setCurveServerKey(decode(this.serverKey));
+		socket.setCurvePublicKey(decode(ownPublic));
+		socket.setCurveSecretKey(decode(ownSecret));
+		return null;
 	}
 
 	static byte[] decode(@Nullable String key) {

@@ -20,8 +20,12 @@ import org.zeromq.ZMQException;
  * server socket gets its own ZAP domain that keys its allow-list. Once bound, every CURVE
  * server of the context asks here, so a domain without a list (or unknown) accepts any
  * client that completed the handshake, as it would without a handler.
+ * <p>
+ * zmqlog's sockets share one, started by the shared context; a tool with a context of
+ * its own (the proxy) starts one with {@link #start(ZContext)} and closes it before the
+ * context.
  */
-final class ZapHandler {
+public final class ZapHandler implements AutoCloseable {
 
 	private static final String ENDPOINT = "inproc://zeromq.zap.01";
 
@@ -36,6 +40,11 @@ final class ZapHandler {
 	private final Thread thread;
 
 	private volatile boolean running = true;
+
+	/** Starts answering ZAP requests for a context; close it before the context. */
+	public static ZapHandler start(ZContext context) {
+		return new ZapHandler(context);
+	}
 
 	ZapHandler(ZContext context) {
 		this.socket = context.createSocket(SocketType.REP);
@@ -111,6 +120,11 @@ final class ZapHandler {
 			return false;
 		}
 		return allowed.contains(ZMQ.Curve.z85Encode(request.get(6)));
+	}
+
+	@Override
+	public void close() {
+		stop();
 	}
 
 	/** Stops answering; called before the context closes. */
