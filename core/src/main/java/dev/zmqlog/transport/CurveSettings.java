@@ -38,6 +38,24 @@ public record CurveSettings(@Nullable String secretKey, @Nullable String publicK
 		return new CurveSettings(null, null, null, List.of());
 	}
 
+	/**
+	 * A fresh key pair whose Z85 text has none of {@code $ { }} and no {@code :-}, which
+	 * Logback's variable substitution (and Spring's placeholders) would alter or reject,
+	 * so that the keys can be pasted into a configuration file as they are. About one
+	 * pair in twenty qualifies; generating one takes well under a millisecond.
+	 */
+	public static ZMQ.Curve.KeyPair newKeyPair() {
+		ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
+		while (!isPlain(pair.publicKey) || !isPlain(pair.secretKey)) {
+			pair = ZMQ.Curve.generateKeyPair();
+		}
+		return pair;
+	}
+
+	private static boolean isPlain(String key) {
+		return key.indexOf('$') < 0 && key.indexOf('{') < 0 && key.indexOf('}') < 0 && !key.contains(":-");
+	}
+
 	/** Whether any key is set, so that the socket uses CURVE. */
 	public boolean enabled() {
 		return this.secretKey != null || this.publicKey != null || this.serverKey != null

@@ -26,7 +26,8 @@ class KeygenCommandTest {
 		assertThat(lines.get(1)).matches("secret-key: \\S{40}");
 		String publicKey = lines.get(0).substring("public-key: ".length());
 		String secretKey = lines.get(1).substring("secret-key: ".length());
-		assertThat(publicKey).isNotEqualTo(secretKey);
+		assertThat(publicKey).isNotEqualTo(secretKey).doesNotContain("$", "{", "}", ":-");
+		assertThat(secretKey).doesNotContain("$", "{", "}", ":-");
 		assertThatNoException().isThrownBy(
 				() -> new CurveSettings(secretKey, publicKey, null, List.of()).validate(SocketMode.BIND));
 	}
