@@ -45,6 +45,11 @@ final class PublisherFactory {
 		appender.setAwaitSubscriber(properties.awaitSubscriber().toString());
 		appender.setLinger(properties.linger().toString());
 		appender.setIncludeCallerData(properties.includeCallerData());
+		ZmqLogProperties.Curve curve = properties.curve();
+		appender.setCurveSecretKey(curve.secretKey());
+		appender.setCurvePublicKey(curve.publicKey());
+		appender.setCurveServerKey(curve.serverKey());
+		appender.setCurveAllowedClients(String.join(",", curve.allowedClients()));
 		return appender;
 	}
 

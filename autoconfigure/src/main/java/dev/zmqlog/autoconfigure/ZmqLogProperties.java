@@ -6,6 +6,7 @@ import java.util.List;
 import dev.zmqlog.logback.Overflow;
 import dev.zmqlog.logback.ZmqLogAppender;
 import dev.zmqlog.protocol.PayloadFormat;
+import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.SocketMode;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,7 @@ import org.springframework.boot.logging.LogLevel;
  * @param linger Longest time shutdown spends sending what is queued
  * @param includeCallerData Whether JSON records carry the caller's file, line and method
  * even when no format needs them
+ * @param curve CURVE encryption and authentication keys; none means a plain wire
  */
 @ConfigurationProperties("zmq.log")
 public record ZmqLogProperties(@DefaultValue("true") boolean enabled,
@@ -49,7 +51,7 @@ public record ZmqLogProperties(@DefaultValue("true") boolean enabled,
 		@Nullable String subtopicMdcKey, @DefaultValue("16384") int queueSize, @DefaultValue("drop") Overflow overflow,
 		@DefaultValue("1s") Duration blockTimeout, @DefaultValue("100000") int sendHighWaterMark,
 		@DefaultValue("2s") Duration awaitSubscriber, @DefaultValue("2s") Duration linger,
-		@DefaultValue("false") boolean includeCallerData) {
+		@DefaultValue("false") boolean includeCallerData, @DefaultValue Curve curve) {
 
 	public ZmqLogProperties {
 		if (queueSize < 1) {
@@ -78,6 +80,27 @@ public record ZmqLogProperties(@DefaultValue("true") boolean enabled,
 	 */
 	public record Formats(@Nullable String trace, @Nullable String debug, @Nullable String info,
 			@Nullable String warn, @Nullable String error) {
+	}
+
+	/**
+	 * ZeroMQ CURVE keys, Z85 strings of 40 characters (print a pair with
+	 * {@code java -jar zmqlog-viewer.jar keygen}). In bind mode the publisher is the CURVE
+	 * server and needs its key pair; in connect mode it needs the server's public key.
+	 *
+	 * @param secretKey Secret key of this publisher; keep it out of version control
+	 * @param publicKey Public key of this publisher
+	 * @param serverKey Public key of the CURVE server to connect to (connect mode)
+	 * @param allowedClients Public keys of the subscribers allowed to connect (bind mode);
+	 * empty allows any subscriber that knows the public key
+	 */
+	public record Curve(@Nullable String secretKey, @Nullable String publicKey, @Nullable String serverKey,
+			@DefaultValue List<String> allowedClients) {
+
+		/** The keys for the socket. */
+		public CurveSettings settings() {
+			return new CurveSettings(this.secretKey, this.publicKey, this.serverKey, this.allowedClients);
+		}
+
 	}
 
 }

@@ -49,7 +49,29 @@ class ZmqLogAutoConfigurationTests {
 			assertThat(properties.sendHighWaterMark()).isEqualTo(ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK);
 			assertThat(properties.awaitSubscriber()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.linger()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.curve().settings().enabled()).isFalse();
+			assertThat(properties.curve().allowedClients()).isEmpty();
 		});
+	}
+
+	@Test
+	void bindsCurveKeysAndHandsThemToTheAppender() {
+		String secret = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6";
+		String publicKey = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7";
+		String client = "Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID";
+		this.contextRunner
+			.withPropertyValues("zmq.log.curve.secret-key=" + secret, "zmq.log.curve.public-key=" + publicKey,
+					"zmq.log.curve.allowed-clients[0]=" + client)
+			.run((context) -> {
+				ZmqLogProperties properties = context.getBean(ZmqLogProperties.class);
+				assertThat(properties.curve().secretKey()).isEqualTo(secret);
+				assertThat(properties.curve().publicKey()).isEqualTo(publicKey);
+				assertThat(properties.curve().serverKey()).isNull();
+				assertThat(properties.curve().allowedClients()).containsExactly(client);
+				ZmqLogAppender appender = PublisherFactory.create(properties, "", new LoggerContext());
+				assertThat(appender.curveSettings().secretKey()).isEqualTo(secret);
+				assertThat(appender.curveSettings().allowedClients()).containsExactly(client);
+			});
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.zmqlog.protocol.PayloadFormat;
 import dev.zmqlog.protocol.Source;
 import dev.zmqlog.protocol.SubtopicPrefix;
+import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.PublisherSocket;
 import dev.zmqlog.transport.SocketMode;
@@ -97,6 +98,14 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private @Nullable String appName;
 
+	private @Nullable String curveSecretKey;
+
+	private @Nullable String curvePublicKey;
+
+	private @Nullable String curveServerKey;
+
+	private final List<String> curveAllowedClients = new ArrayList<>();
+
 	private final LongAdder dropped = new LongAdder();
 
 	private final AtomicLong sequence = new AtomicLong();
@@ -132,9 +141,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : this.endpoints;
 		PublisherSocket socket;
 		try {
-			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark);
+			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark, curveSettings());
 		}
-		catch (EndpointException ex) {
+		catch (EndpointException | IllegalArgumentException ex) {
 			failStart(ex.getMessage());
 			startedLayouts.stop();
 			return;
@@ -153,7 +162,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.workerThread.start();
 		registerShutdownHook();
 		super.start();
-		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")");
+		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")"
+				+ (curveSettings().enabled() ? " with CURVE encryption" : ""));
 	}
 
 	private void failStart(String reason) {
@@ -396,6 +406,42 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	/** The application name in JSON records' {@code source} (default: the root topic). */
 	public void setAppName(@Nullable String appName) {
 		this.appName = appName;
+	}
+
+	/** The CURVE keys configured, or none. */
+	public CurveSettings curveSettings() {
+		return new CurveSettings(this.curveSecretKey, this.curvePublicKey, this.curveServerKey,
+				List.copyOf(this.curveAllowedClients));
+	}
+
+	/** This publisher's CURVE secret key (Z85); with the public key, makes a binding socket a CURVE server. */
+	public void setCurveSecretKey(@Nullable String curveSecretKey) {
+		this.curveSecretKey = curveSecretKey;
+	}
+
+	/** This publisher's CURVE public key (Z85). */
+	public void setCurvePublicKey(@Nullable String curvePublicKey) {
+		this.curvePublicKey = curvePublicKey;
+	}
+
+	/** The public key (Z85) of the CURVE server this publisher connects to. */
+	public void setCurveServerKey(@Nullable String curveServerKey) {
+		this.curveServerKey = curveServerKey;
+	}
+
+	/** Adds allowed client public keys ({@code <curveAllowedClient>} may be repeated, or comma-separated). */
+	public void addCurveAllowedClient(String keys) {
+		for (String each : keys.split(",")) {
+			if (!each.isBlank()) {
+				this.curveAllowedClients.add(each.strip());
+			}
+		}
+	}
+
+	/** Sets the allowed client public keys from a comma-separated list; empty allows any client. */
+	public void setCurveAllowedClients(String keys) {
+		this.curveAllowedClients.clear();
+		addCurveAllowedClient(keys);
 	}
 
 }

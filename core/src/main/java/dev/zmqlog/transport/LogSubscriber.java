@@ -40,15 +40,20 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private long lastRestoreNanos = System.nanoTime();
 
+	private final @Nullable String zapDomain;
+
 	private volatile boolean running = true;
 
 	private LogSubscriber(Builder builder) {
 		this.decoder = new MessageDecoder(builder.maxMessageSize);
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		this.errorHandler = builder.errorHandler;
+		builder.curve.validate(builder.mode);
 		ZContext context = SharedContext.acquire();
 		this.socket = context.createSocket(SocketType.SUB);
+		String domain = null;
 		try {
+			domain = builder.curve.applyTo(this.socket, builder.mode);
 			this.socket.setRcvHWM(builder.receiveHighWaterMark);
 			// up to a few times the limit a message is received and counted as rejected;
 			// beyond that ZeroMQ drops the connection before it takes the memory
@@ -63,9 +68,11 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.socket.close();
+			SharedContext.unregister(domain);
 			SharedContext.release();
 			throw ex;
 		}
+		this.zapDomain = domain;
 		this.thread = new Thread(this::receiveLoop, builder.threadName);
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -96,6 +103,7 @@ public final class LogSubscriber implements AutoCloseable {
 				this.dropped.close();
 			}
 			this.socket.close();
+			SharedContext.unregister(this.zapDomain);
 			SharedContext.release();
 		}
 	}
@@ -162,6 +170,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private String threadName = "zmqlog-subscriber";
 
+		private CurveSettings curve = CurveSettings.none();
+
 		private @Nullable Consumer<ReceivedMessage> listener;
 
 		private Consumer<RuntimeException> errorHandler = (ex) -> {
@@ -207,6 +217,15 @@ public final class LogSubscriber implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * CURVE keys: with {@code connect}, the publisher's public key as server key; with
+		 * {@code bind}, this subscriber's key pair (it is then the CURVE server).
+		 */
+		public Builder curve(CurveSettings curve) {
+			this.curve = curve;
+			return this;
+		}
+
 		public Builder threadName(String threadName) {
 			this.threadName = threadName;
 			return this;
@@ -228,6 +247,7 @@ public final class LogSubscriber implements AutoCloseable {
 		 * Opens the socket, binds or connects it and starts receiving.
 		 * @return the running subscriber
 		 * @throws EndpointException when an endpoint cannot be used
+		 * @throws IllegalArgumentException when a CURVE key is invalid
 		 */
 		public LogSubscriber start() {
 			return new LogSubscriber(this);

@@ -3,6 +3,7 @@ package dev.zmqlog.transport;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -22,8 +23,11 @@ public final class PublisherSocket implements AutoCloseable {
 
 	private boolean closed;
 
-	private PublisherSocket(ZMQ.Socket socket) {
+	private final @Nullable String zapDomain;
+
+	private PublisherSocket(ZMQ.Socket socket, @Nullable String zapDomain) {
 		this.socket = socket;
+		this.zapDomain = zapDomain;
 	}
 
 	/**
@@ -35,16 +39,36 @@ public final class PublisherSocket implements AutoCloseable {
 	 * @throws EndpointException when an endpoint cannot be used; nothing stays open
 	 */
 	public static PublisherSocket open(SocketMode mode, List<String> endpoints, int sendHighWaterMark) {
+		return open(mode, endpoints, sendHighWaterMark, CurveSettings.none());
+	}
+
+	/**
+	 * Opens the socket with CURVE encryption when {@code curve} has keys, and binds or
+	 * connects every endpoint.
+	 * @param mode bind (CURVE server) or connect (CURVE client)
+	 * @param endpoints the endpoints, e.g. {@code tcp://127.0.0.1:5556}
+	 * @param sendHighWaterMark ZeroMQ's SNDHWM: messages queued per subscriber
+	 * @param curve the keys, or {@link CurveSettings#none()}
+	 * @return the open socket
+	 * @throws EndpointException when an endpoint cannot be used; nothing stays open
+	 * @throws IllegalArgumentException when a key is invalid; nothing stays open
+	 */
+	public static PublisherSocket open(SocketMode mode, List<String> endpoints, int sendHighWaterMark,
+			CurveSettings curve) {
+		curve.validate(mode);
 		ZContext context = SharedContext.acquire();
 		ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
+		String zapDomain = null;
 		try {
 			socket.setSndHWM(sendHighWaterMark);
 			socket.setLinger(0);
+			zapDomain = curve.applyTo(socket, mode);
 			Endpoints.attach(socket, mode, endpoints);
-			return new PublisherSocket(socket);
+			return new PublisherSocket(socket, zapDomain);
 		}
 		catch (RuntimeException ex) {
 			socket.close();
+			SharedContext.unregister(zapDomain);
 			SharedContext.release();
 			throw ex;
 		}
@@ -105,6 +129,7 @@ public final class PublisherSocket implements AutoCloseable {
 		this.closed = true;
 		this.socket.setLinger(Math.max(0, linger.toMillis()));
 		this.socket.close();
+		SharedContext.unregister(this.zapDomain);
 		SharedContext.release();
 	}
 

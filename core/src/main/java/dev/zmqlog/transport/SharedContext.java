@@ -1,5 +1,8 @@
 package dev.zmqlog.transport;
 
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 
 /**
@@ -17,6 +20,8 @@ final class SharedContext {
 
 	private static int users;
 
+	private static @Nullable ZapHandler zap;
+
 	private SharedContext() {
 	}
 
@@ -32,19 +37,51 @@ final class SharedContext {
 	}
 
 	/**
+	 * Registers a CURVE server's allow-list with the context's ZAP handler, which starts
+	 * with the first one. The caller must hold the context.
+	 * @return the ZAP domain to set on the socket
+	 */
+	static String registerAllowList(List<String> allowedClients) {
+		synchronized (lock) {
+			if (context == null) {
+				throw new IllegalStateException("the shared context is not acquired");
+			}
+			if (zap == null) {
+				zap = new ZapHandler(context);
+			}
+			return zap.register(allowedClients);
+		}
+	}
+
+	/** Forgets an allow-list when its socket closes. */
+	static void unregister(@Nullable String domain) {
+		synchronized (lock) {
+			if (domain != null && zap != null) {
+				zap.unregister(domain);
+			}
+		}
+	}
+
+	/**
 	 * Lets go of the context. The last user closes it, which waits for every closed
 	 * socket's pending messages within that socket's linger time.
 	 */
 	static void release() {
 		ZContext closing;
+		ZapHandler closingZap;
 		synchronized (lock) {
 			users--;
 			if (users > 0) {
 				return;
 			}
 			closing = context;
+			closingZap = zap;
 			context = null;
+			zap = null;
 			users = 0;
+		}
+		if (closingZap != null) {
+			closingZap.stop();
 		}
 		if (closing != null) {
 			closing.close();

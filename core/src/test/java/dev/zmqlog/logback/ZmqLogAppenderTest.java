@@ -307,6 +307,20 @@ class ZmqLogAppenderTest {
 	}
 
 	@Test
+	void invalidCurveKeyLeavesTheAppenderStoppedWithAnErrorNamingTheProperty() {
+		ZmqLogAppender appender = startAppender((config) -> {
+			config.setCurveSecretKey("not-a-key");
+			config.setCurvePublicKey(ZMQ.Curve.generateKeyPair().publicKey);
+		});
+		assertThat(appender.isStarted()).isFalse();
+		assertThat(this.context.getStatusManager().getCopyOfStatusList())
+			.filteredOn((status) -> status.getLevel() == Status.ERROR)
+			.extracting(Status::getMessage)
+			.anySatisfy((message) -> assertThat(message).contains("curve.secret-key").contains("40 Z85 characters"));
+		assertThatNoException().isThrownBy(() -> this.logger.error("still logging"));
+	}
+
+	@Test
 	void invalidPatternLeavesTheAppenderStopped() {
 		ZmqLogAppender appender = startAppender((config) -> config.setFormat("%msg %nosuchconverter{"));
 		assertThat(appender.isStarted()).isFalse();

@@ -2,6 +2,7 @@ package dev.zmqlog.viewer;
 
 import java.util.List;
 
+import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.SocketMode;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param accessToken Token that guards the UI, the API and the stream (also read from the
  * ZMQLOG_ACCESS_TOKEN environment variable); required when the viewer listens on an
  * address other than loopback.
+ * @param curve CURVE encryption and authentication keys; none means a plain wire.
  */
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
@@ -34,7 +36,7 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 		@DefaultValue("50000") int historySize, @DefaultValue("256MB") DataSize historyMaxMemory,
 		@DefaultValue("1MB") DataSize maxMessageSize,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
-		@Nullable String accessToken) {
+		@Nullable String accessToken, @DefaultValue Curve curve) {
 
 	public ViewerProperties {
 		if (historySize < 1) {
@@ -44,6 +46,35 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 			throw new IllegalArgumentException(
 					"zmq.log.viewer.session-queue-size must be at least 1, was " + sessionQueueSize);
 		}
+		try {
+			curve.settings().validate(mode);
+		}
+		catch (IllegalArgumentException ex) {
+			// no cause: Spring Boot's failure report shows the root cause's message
+			throw new IllegalArgumentException("zmq.log.viewer." + ex.getMessage());
+		}
+	}
+
+	/**
+	 * ZeroMQ CURVE keys, Z85 strings of 40 characters (print a pair with {@code keygen}).
+	 * In connect mode the viewer is a CURVE client and needs the publisher's public key;
+	 * in bind mode it is the CURVE server and needs its own key pair.
+	 *
+	 * @param secretKey Secret key of the viewer; in connect mode, without one, the viewer
+	 * uses a fresh key pair per start.
+	 * @param publicKey Public key of the viewer.
+	 * @param serverKey Public key of the publisher (or proxy) the viewer connects to.
+	 * @param allowedClients Public keys of the publishers allowed to connect (bind mode);
+	 * empty allows any publisher that knows the viewer's public key.
+	 */
+	public record Curve(@Nullable String secretKey, @Nullable String publicKey, @Nullable String serverKey,
+			@DefaultValue List<String> allowedClients) {
+
+		/** The keys for the socket. */
+		public CurveSettings settings() {
+			return new CurveSettings(this.secretKey, this.publicKey, this.serverKey, this.allowedClients);
+		}
+
 	}
 
 }

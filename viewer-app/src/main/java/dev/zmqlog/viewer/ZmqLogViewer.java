@@ -2,6 +2,7 @@ package dev.zmqlog.viewer;
 
 import java.util.Arrays;
 
+import dev.zmqlog.viewer.cli.KeygenCommand;
 import dev.zmqlog.viewer.cli.ProxyCommand;
 import dev.zmqlog.viewer.cli.WatchCommand;
 import dev.zmqlog.viewer.demo.DemoConfiguration;
@@ -11,7 +12,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The viewer's entry point. {@code watch} and {@code proxy} are terminal commands that
+ * The viewer's entry point. {@code watch}, {@code proxy} and {@code keygen} are terminal commands that
  * start no web server; anything else starts the viewer, with the demo for
  * {@code --demo}.
  */
@@ -27,6 +28,7 @@ public class ZmqLogViewer {
 		switch (command) {
 			case "watch" -> System.exit(WatchCommand.run(rest));
 			case "proxy" -> System.exit(ProxyCommand.run(rest));
+			case "keygen" -> System.exit(KeygenCommand.run(rest));
 			default -> viewer(args).run(args);
 		}
 	}

@@ -3,11 +3,15 @@ package dev.zmqlog.viewer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 
 import dev.zmqlog.testing.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.zeromq.ZMQ;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,6 +80,36 @@ class ViewerPropertiesBindingTest {
 		String[] args = { "--server.port=0", "--zmq.log.viewer.endpoints=" + FreePorts.endpoint(),
 				"--server.address=0.0.0.0", "--zmq.log.viewer.access-token=t0ken" };
 		ZmqLogViewer.viewer(args).run(args).close();
+	}
+
+	@Test
+	void invalidCurveKeyStopsTheStartNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--zmq.log.viewer.curve.server-key=tooshort"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("zmq.log.viewer.curve.server-key is not a CURVE key: expected 40 Z85 characters, got 8");
+	}
+
+	@Test
+	void bindsCurveKeys() {
+		ZMQ.Curve.KeyPair viewer = ZMQ.Curve.generateKeyPair();
+		String server = ZMQ.Curve.generateKeyPair().publicKey;
+		ViewerProperties properties = new Binder(new MapConfigurationPropertySource(
+				Map.of("zmq.log.viewer.curve.secret-key", viewer.secretKey, "zmq.log.viewer.curve.public-key",
+						viewer.publicKey, "zmq.log.viewer.curve.server-key", server)))
+			.bind("zmq.log.viewer", ViewerProperties.class)
+			.get();
+		assertThat(properties.curve().settings().enabled()).isTrue();
+		assertThat(properties.curve().serverKey()).isEqualTo(server);
+		assertThat(properties.curve().publicKey()).isEqualTo(viewer.publicKey);
+		assertThat(properties.curve().allowedClients()).isEmpty();
+	}
+
+	@Test
+	void noCurveKeysByDefault() {
+		ViewerProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("zmq.log.viewer.relay",
+				"false")))
+			.bindOrCreate("zmq.log.viewer", ViewerProperties.class);
+		assertThat(properties.curve().settings().enabled()).isFalse();
 	}
 
 	private static void start(String... settings) {

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.Endpoints;
 import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ZapHandler;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
 import dev.zmqlog.viewer.cli.CommandLine.UsageException;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -30,6 +33,12 @@ import zmq.ZError;
  * where it listens and runs until SIGINT or SIGTERM, when it stops at once (messages in
  * flight are dropped). Exit codes: 2 for arguments that do not parse, 1 when an address
  * cannot be bound (a port in use, an invalid endpoint).
+ * <p>
+ * With {@code --curve-secret-key} and {@code --curve-public-key} both sockets are CURVE
+ * servers with that one key pair: publishers and subscribers alike connect with the
+ * proxy's public key as their server key, and {@code --curve-allowed-clients} lists the
+ * public keys of both. {@code --curve-server-key} does not apply: the proxy connects to
+ * nothing.
  */
 public final class ProxyCommand {
 
@@ -54,8 +63,10 @@ public final class ProxyCommand {
 	static int run(String[] args, LineOutput out, LineOutput err) {
 		Syntax syntax = syntax();
 		CommandLine line;
+		CurveSettings curve;
 		try {
 			line = syntax.parse(args);
+			curve = line.helpRequested() ? CurveSettings.none() : CurveFlags.from(line, SocketMode.BIND);
 		}
 		catch (UsageException ex) {
 			err.print(syntax.error(ex));
@@ -65,43 +76,63 @@ public final class ProxyCommand {
 			out.print(syntax.help());
 			return 0;
 		}
-		return forward(line.value("frontend", DEFAULT_FRONTEND), line.value("backend", DEFAULT_BACKEND), out, err);
+		return forward(line.value("frontend", DEFAULT_FRONTEND), line.value("backend", DEFAULT_BACKEND), curve, out,
+				err);
 	}
 
-	private static int forward(String frontendEndpoint, String backendEndpoint, LineOutput out, LineOutput err) {
+	private static int forward(String frontendEndpoint, String backendEndpoint, CurveSettings curve,
+			LineOutput out, LineOutput err) {
 		// the proxy's JVM has no other ZeroMQ sockets: a context of its own is safe here
 		try (ZContext context = new ZContext(1)) {
-			ZMQ.Socket frontend = socket(context, SocketType.XSUB);
-			ZMQ.Socket backend = socket(context, SocketType.XPUB);
-			ZMQ.Socket control = socket(context, SocketType.PAIR);
-			control.bind(CONTROL_ENDPOINT);
+			ZapHandler zap = curve.enabled() ? ZapHandler.start(context) : null;
 			try {
-				bind(frontend, frontendEndpoint, "frontend");
-				bind(backend, backendEndpoint, "backend");
+				return forward(context, zap, frontendEndpoint, backendEndpoint, curve, out, err);
 			}
-			catch (BindException ex) {
+			finally {
+				if (zap != null) {
+					zap.close();
+				}
+			}
+		}
+	}
+
+	private static int forward(ZContext context, @Nullable ZapHandler zap, String frontendEndpoint,
+			String backendEndpoint, CurveSettings curve, LineOutput out, LineOutput err) {
+		ZMQ.Socket frontend = socket(context, SocketType.XSUB);
+		ZMQ.Socket backend = socket(context, SocketType.XPUB);
+		ZMQ.Socket control = socket(context, SocketType.PAIR);
+		control.bind(CONTROL_ENDPOINT);
+		if (zap != null) {
+			// both binds are CURVE servers, with the proxy's one key pair and allow-list
+			curve.applyTo(frontend, SocketMode.BIND, zap);
+			curve.applyTo(backend, SocketMode.BIND, zap);
+		}
+		try {
+			bind(frontend, frontendEndpoint, "frontend");
+			bind(backend, backendEndpoint, "backend");
+		}
+		catch (BindException ex) {
+			err.println(PROGRAM + ": " + ex.getMessage());
+			return 1;
+		}
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread shutdownHook = new Thread(() -> terminate(context, finished), "zmqlog-proxy-shutdown");
+		Runtime.getRuntime().addShutdownHook(shutdownHook);
+		out.println(PROGRAM + ": publishers connect to " + frontendEndpoint + " (XSUB), subscribers to "
+				+ backendEndpoint + " (XPUB)" + (curve.enabled() ? ", both with CURVE" : ""));
+		try {
+			ZMQ.proxy(frontend, backend, null, control);
+		}
+		catch (ZMQException ex) {
+			if (ex.getErrorCode() != ZError.ETERM) {
 				err.println(PROGRAM + ": " + ex.getMessage());
 				return 1;
 			}
-			CountDownLatch finished = new CountDownLatch(1);
-			Thread shutdownHook = new Thread(() -> terminate(context, finished), "zmqlog-proxy-shutdown");
-			Runtime.getRuntime().addShutdownHook(shutdownHook);
-			out.println(PROGRAM + ": publishers connect to " + frontendEndpoint + " (XSUB), subscribers to "
-					+ backendEndpoint + " (XPUB)");
-			try {
-				ZMQ.proxy(frontend, backend, null, control);
-			}
-			catch (ZMQException ex) {
-				if (ex.getErrorCode() != ZError.ETERM) {
-					err.println(PROGRAM + ": " + ex.getMessage());
-					return 1;
-				}
-			}
-			finally {
-				finished.countDown();
-			}
-			return 0;
 		}
+		finally {
+			finished.countDown();
+		}
+		return 0;
 	}
 
 	private static ZMQ.Socket socket(ZContext context, SocketType type) {
@@ -140,6 +171,10 @@ public final class ProxyCommand {
 	}
 
 	static Syntax syntax() {
+		return CurveFlags.addTo(baseSyntax(), "the proxy (both its sockets)");
+	}
+
+	private static Syntax baseSyntax() {
 		return new Syntax(PROGRAM,
 				"Forwards log messages from many publishers to many subscribers: an XSUB socket for\n"
 						+ "publishers, an XPUB socket for viewers and watchers, subscriptions passed upstream.")

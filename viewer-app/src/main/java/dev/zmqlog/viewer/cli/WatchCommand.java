@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.protocol.MessageDecoder;
+import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.ReceivedMessage;
@@ -105,9 +106,11 @@ public final class WatchCommand {
 		Syntax syntax = syntax();
 		CommandLine line;
 		int maxMessageSize;
+		CurveSettings curve;
 		try {
 			line = syntax.parse(args);
 			maxMessageSize = maxMessageSize(line);
+			curve = line.helpRequested() ? CurveSettings.none() : CurveFlags.from(line, mode(line));
 		}
 		catch (UsageException ex) {
 			err.print(syntax.error(ex));
@@ -117,10 +120,15 @@ public final class WatchCommand {
 			out.print(syntax.help());
 			return 0;
 		}
-		return watch(line, maxMessageSize, out, err);
+		return watch(line, maxMessageSize, curve, out, err);
 	}
 
-	private static int watch(CommandLine line, int maxMessageSize, LineOutput out, LineOutput err) {
+	private static SocketMode mode(CommandLine line) {
+		return line.has("bind") ? SocketMode.BIND : SocketMode.CONNECT;
+	}
+
+	private static int watch(CommandLine line, int maxMessageSize, CurveSettings curve, LineOutput out,
+			LineOutput err) {
 		boolean json = line.has("json");
 		boolean color = line.has("color") && !json;
 		StrftimeFormat timestamp = line.has("timestamp")
@@ -147,8 +155,9 @@ public final class WatchCommand {
 		try {
 			subscriber = LogSubscriber.builder()
 				.endpoints(line.positionals())
-				.mode(line.has("bind") ? SocketMode.BIND : SocketMode.CONNECT)
+				.mode(mode(line))
 				.topics(line.values("topic"))
+				.curve(curve)
 				.maxMessageSize(maxMessageSize)
 				.threadName("zmqlog-watch")
 				.listener(printer)
@@ -219,6 +228,10 @@ public final class WatchCommand {
 	}
 
 	static Syntax syntax() {
+		return CurveFlags.addTo(baseSyntax(), "the watcher, with --bind");
+	}
+
+	private static Syntax baseSyntax() {
 		return new Syntax(PROGRAM,
 				"Prints the log messages of ZeroMQ publishers (zmqlog, pyzmq's PUBHandler, the logging\n"
 						+ "cookbook, Logbook, Log4j2) one a line, as pyzmq's `python -m zmq.log` does.")

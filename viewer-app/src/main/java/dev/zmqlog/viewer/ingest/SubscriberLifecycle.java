@@ -33,13 +33,15 @@ public final class SubscriberLifecycle implements SmartLifecycle {
 			.endpoints(this.properties.endpoints())
 			.mode(this.properties.mode())
 			.topics(this.properties.topics())
+			.curve(this.properties.curve().settings())
 			.maxMessageSize((int) Math.min(Integer.MAX_VALUE, this.properties.maxMessageSize().toBytes()))
 			.threadName("zmqlog-viewer-subscriber")
 			.listener(this.ingest)
 			.errorHandler((ex) -> logger.warn("Subscriber: {}", ex.toString()))
 			.start();
-		logger.info("Subscribed to {} ({}), topics {}", this.properties.endpoints(),
-				this.properties.mode().name().toLowerCase(), this.properties.topics());
+		logger.info("Subscribed to {} ({}{}), topics {}", this.properties.endpoints(),
+				this.properties.mode().name().toLowerCase(),
+				this.properties.curve().settings().enabled() ? ", CURVE" : "", this.properties.topics());
 	}
 
 	@Override
