@@ -43,6 +43,7 @@ final class PublisherFactory {
 		appender.setBlockTimeout(properties.blockTimeout().toString());
 		appender.setSendHighWaterMark(properties.sendHighWaterMark());
 		appender.setAwaitSubscriber(properties.awaitSubscriber().toString());
+		appender.setAwaitResubscribe(properties.awaitResubscribe().toString());
 		appender.setLinger(properties.linger().toString());
 		appender.setIncludeCallerData(properties.includeCallerData());
 		ZmqLogProperties.Curve curve = properties.curve();

@@ -37,6 +37,8 @@ import org.springframework.boot.logging.LogLevel;
  * {@code overflow=block}
  * @param sendHighWaterMark ZeroMQ send high-water mark: messages queued per subscriber
  * @param awaitSubscriber How long early events wait for the first subscriber
+ * @param awaitResubscribe How long events wait for a subscriber to come back after the
+ * last one left (a viewer restarting); 0 sends them to nobody at once
  * @param linger Longest time shutdown spends sending what is queued
  * @param includeCallerData Whether JSON records carry the caller's file, line and method
  * even when no format needs them
@@ -50,7 +52,8 @@ public record ZmqLogProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("trace") LogLevel threshold, @DefaultValue("::") String subtopicDelimiter,
 		@Nullable String subtopicMdcKey, @DefaultValue("16384") int queueSize, @DefaultValue("drop") Overflow overflow,
 		@DefaultValue("1s") Duration blockTimeout, @DefaultValue("100000") int sendHighWaterMark,
-		@DefaultValue("2s") Duration awaitSubscriber, @DefaultValue("2s") Duration linger,
+		@DefaultValue("2s") Duration awaitSubscriber,
+		@DefaultValue("30s") Duration awaitResubscribe, @DefaultValue("2s") Duration linger,
 		@DefaultValue("false") boolean includeCallerData, @DefaultValue Curve curve) {
 
 	public ZmqLogProperties {

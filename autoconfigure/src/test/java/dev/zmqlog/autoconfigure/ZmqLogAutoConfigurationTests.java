@@ -48,6 +48,7 @@ class ZmqLogAutoConfigurationTests {
 			assertThat(properties.overflow()).isEqualTo(Overflow.DROP);
 			assertThat(properties.sendHighWaterMark()).isEqualTo(ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK);
 			assertThat(properties.awaitSubscriber()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.awaitResubscribe()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.linger()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.curve().settings().enabled()).isFalse();
 			assertThat(properties.curve().allowedClients()).isEmpty();
@@ -82,7 +83,7 @@ class ZmqLogAutoConfigurationTests {
 					"zmq.log.formats.error=%msg%n%ex", "zmq.log.payload=json", "zmq.log.threshold=info",
 					"zmq.log.subtopic-delimiter=>>", "zmq.log.subtopic-mdc-key=component", "zmq.log.queue-size=100",
 					"zmq.log.overflow=block", "zmq.log.block-timeout=250ms", "zmq.log.send-high-water-mark=5000",
-					"zmq.log.await-subscriber=0s", "zmq.log.linger=5s", "zmq.log.include-caller-data=true")
+					"zmq.log.await-subscriber=0s", "zmq.log.await-resubscribe=1m", "zmq.log.linger=5s", "zmq.log.include-caller-data=true")
 			.run((context) -> {
 				ZmqLogProperties properties = context.getBean(ZmqLogProperties.class);
 				assertThat(properties.endpoints()).containsExactly("tcp://127.0.0.1:6001", "tcp://127.0.0.1:6002");
@@ -100,6 +101,7 @@ class ZmqLogAutoConfigurationTests {
 				assertThat(properties.blockTimeout()).isEqualTo(Duration.ofMillis(250));
 				assertThat(properties.sendHighWaterMark()).isEqualTo(5000);
 				assertThat(properties.awaitSubscriber()).isZero();
+				assertThat(properties.awaitResubscribe()).isEqualTo(Duration.ofMinutes(1));
 				assertThat(properties.linger()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.includeCallerData()).isTrue();
 			});

@@ -11,9 +11,13 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.zmqlog.transport.PublisherSocket;
 
 /**
- * The appender's I/O thread: the only thread that touches the socket. It holds the first
- * events until a subscriber joins (or {@code awaitSubscriber} passes), then drains the
- * queue in batches; on stop it sends what is queued within the linger time and closes.
+ * The appender's I/O thread: the only thread that touches the socket. While nobody is
+ * subscribed it holds the events in the queue: at start until the first subscriber joins
+ * or {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
+ * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
+ * blip). A hold that outlasts the queue drops and counts, which subscribers see as a gap
+ * in the sequence numbers. Otherwise it drains the queue in batches. On stop it sends what
+ * is queued within the linger time and closes.
  */
 final class PublishingWorker implements Runnable {
 
@@ -34,7 +38,15 @@ final class PublishingWorker implements Runnable {
 	/** Written by the I/O thread only. */
 	private volatile long published;
 
-	private final long holdUntilNanos;
+	private final long resubscribeHoldNanos;
+
+	/** When the current hold ends, while nobody is subscribed. */
+	private long holdUntilNanos;
+
+	/** Whether the current period without subscriber has had its hold. */
+	private boolean holdSpent;
+
+	private boolean hadSubscriber;
 
 	private final ContextAwareBase status;
 
@@ -47,12 +59,13 @@ final class PublishingWorker implements Runnable {
 	private int reportedErrors;
 
 	PublishingWorker(BlockingQueue<QueuedEvent> queue, PublisherSocket socket, EventEncoder encoder,
-			LongAdder dropped, Duration awaitSubscriber, ContextAwareBase status) {
+			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, ContextAwareBase status) {
 		this.queue = queue;
 		this.socket = socket;
 		this.encoder = encoder;
 		this.dropped = dropped;
 		this.holdUntilNanos = System.nanoTime() + awaitSubscriber.toNanos();
+		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
 		this.status = status;
 	}
 
@@ -69,7 +82,6 @@ final class PublishingWorker implements Runnable {
 	@Override
 	public void run() {
 		try {
-			holdForFirstSubscriber();
 			drainUntilStopped();
 		}
 		catch (InterruptedException ex) {
@@ -83,25 +95,43 @@ final class PublishingWorker implements Runnable {
 		}
 	}
 
-	private void holdForFirstSubscriber() {
-		while (!this.socket.hasSubscriber()) {
+	/** Holds the queue while nobody is subscribed, once per such period, within its deadline. */
+	private void holdWhileNobodyListens() {
+		boolean present = this.socket.awaitSubscription(Duration.ZERO);
+		if (present) {
+			this.hadSubscriber = true;
+			this.holdSpent = false;
+			return;
+		}
+		if (this.hadSubscriber) {
+			// the last subscriber just left: give it time to come back
+			this.hadSubscriber = false;
+			this.holdSpent = false;
+			this.holdUntilNanos = System.nanoTime() + this.resubscribeHoldNanos;
+		}
+		while (!this.holdSpent && !this.socket.hasSubscriber()) {
 			long until = this.stopping ? Math.min(this.holdUntilNanos, this.stopDeadlineNanos) : this.holdUntilNanos;
 			long remaining = until - System.nanoTime();
 			if (remaining <= 0) {
+				this.holdSpent = true;
 				return;
 			}
 			this.socket.awaitSubscription(Duration.ofNanos(Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L)));
+		}
+		if (this.socket.hasSubscriber()) {
+			this.hadSubscriber = true;
+			this.holdSpent = false;
 		}
 	}
 
 	private void drainUntilStopped() throws InterruptedException {
 		while (true) {
+			holdWhileNobodyListens();
 			QueuedEvent first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
 			if (first == null) {
 				if (this.stopping) {
 					return;
 				}
-				this.socket.awaitSubscription(Duration.ZERO);
 				continue;
 			}
 			this.batch.add(first);

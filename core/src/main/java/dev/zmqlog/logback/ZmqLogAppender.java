@@ -53,6 +53,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	public static final Duration DEFAULT_LINGER = Duration.ofSeconds(2);
 
+	public static final Duration DEFAULT_AWAIT_RESUBSCRIBE = Duration.ofSeconds(30);
+
 	public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(1);
 
 	/**
@@ -91,6 +93,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	private int sendHighWaterMark = DEFAULT_SEND_HIGH_WATER_MARK;
 
 	private Duration awaitSubscriber = DEFAULT_AWAIT_SUBSCRIBER;
+
+	private Duration awaitResubscribe = DEFAULT_AWAIT_RESUBSCRIBE;
 
 	private Duration linger = DEFAULT_LINGER;
 
@@ -156,7 +160,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		EventEncoder encoder = new EventEncoder(this.rootTopic,
 				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
 				source());
-		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber, this);
+		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber,
+				this.awaitResubscribe, this);
 		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();
@@ -391,6 +396,15 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
 	public void setAwaitSubscriber(String awaitSubscriber) {
 		this.awaitSubscriber = DurationText.parse(awaitSubscriber);
+	}
+
+	/**
+	 * How long events wait for a subscriber to come back after the last one left (e.g.
+	 * {@code 30s}, {@code 0} to send to nobody at once): a viewer that restarts misses
+	 * nothing that fits in the queue.
+	 */
+	public void setAwaitResubscribe(String awaitResubscribe) {
+		this.awaitResubscribe = DurationText.parse(awaitResubscribe);
 	}
 
 	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */

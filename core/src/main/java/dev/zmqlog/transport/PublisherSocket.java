@@ -1,7 +1,11 @@
 package dev.zmqlog.transport;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
@@ -17,9 +21,16 @@ public final class PublisherSocket implements AutoCloseable {
 
 	private static final byte SUBSCRIBE = 1;
 
+	private static final byte UNSUBSCRIBE = 0;
+
 	private final ZMQ.Socket socket;
 
-	private boolean subscribed;
+	/**
+	 * Topics someone is subscribed to. XPUB passes a topic's first subscription and its
+	 * last unsubscription (including a subscriber's departure), so this set is empty
+	 * exactly when nobody listens.
+	 */
+	private final Set<ByteBuffer> subscribedTopics = new HashSet<>();
 
 	private boolean closed;
 
@@ -82,26 +93,37 @@ public final class PublisherSocket implements AutoCloseable {
 		return this.socket.getLastEndpoint();
 	}
 
-	/** Whether a subscription has arrived since the socket opened. */
+	/** Whether someone is subscribed now, as far as the subscriptions read so far tell. */
 	public boolean hasSubscriber() {
-		return this.subscribed;
+		return !this.subscribedTopics.isEmpty();
 	}
 
 	/**
 	 * Reads subscription messages, waiting up to the timeout for one to arrive.
 	 * @param timeout how long to wait; zero reads only what is there
-	 * @return whether a subscription has arrived, now or before
+	 * @return whether someone is subscribed now
 	 */
 	public boolean awaitSubscription(Duration timeout) {
 		int waitMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis()));
 		byte[] frame = (waitMillis > 0) ? receive(waitMillis) : this.socket.recv(ZMQ.DONTWAIT);
 		while (frame != null) {
-			if (frame.length > 0 && frame[0] == SUBSCRIBE) {
-				this.subscribed = true;
-			}
+			track(frame);
 			frame = this.socket.recv(ZMQ.DONTWAIT);
 		}
-		return this.subscribed;
+		return hasSubscriber();
+	}
+
+	private void track(byte[] frame) {
+		if (frame.length == 0) {
+			return;
+		}
+		ByteBuffer topic = ByteBuffer.wrap(Arrays.copyOfRange(frame, 1, frame.length));
+		if (frame[0] == SUBSCRIBE) {
+			this.subscribedTopics.add(topic);
+		}
+		else if (frame[0] == UNSUBSCRIBE) {
+			this.subscribedTopics.remove(topic);
+		}
 	}
 
 	private byte[] receive(int timeoutMillis) {

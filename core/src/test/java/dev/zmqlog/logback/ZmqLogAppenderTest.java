@@ -26,6 +26,7 @@ import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ZmqLogAppenderTest {
@@ -229,6 +230,40 @@ class ZmqLogAppenderTest {
 		assertThat(entries).hasSize(100);
 		assertThat(entries.get(0).message()).endsWith("line 1");
 		assertThat(entries.get(99).message()).endsWith("line 100");
+	}
+
+	@Test
+	void eventsWaitForASubscriberThatComesBack() {
+		startAppender((zmq) -> zmq.setAwaitResubscribe("30s"));
+		this.logger.info("before");
+		assertThat(subscribeAndAwait(1).get(0).message()).endsWith("before");
+		this.received.close();
+		this.received = null;
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.appender.getQueuedCount() > 0 || logAndCheckHeld());
+		for (int i = 1; i <= 100; i++) {
+			this.logger.info("while away {}", i);
+		}
+		List<LogEntry> entries = subscribeAndAwait(100);
+		assertThat(entries).extracting(LogEntry::message).contains("test.Greeter > while away 1",
+				"test.Greeter > while away 100");
+	}
+
+	/** Logs a probe and tells whether the publisher holds it, i.e. has seen the subscriber go. */
+	private boolean logAndCheckHeld() {
+		this.logger.info("while away 0");
+		return this.appender.getQueuedCount() > 0;
+	}
+
+	@Test
+	void withoutResubscribeHoldEventsGoOutAtOnceWhenNobodyListens() {
+		startAppender((zmq) -> zmq.setAwaitResubscribe("0"));
+		this.logger.info("before");
+		subscribeAndAwait(1);
+		this.received.close();
+		this.received = null;
+		this.logger.info("to nobody");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.appender.getQueuedCount() == 0);
+		assertThat(this.appender.getPublishedCount()).isEqualTo(2);
 	}
 
 	@Test
