@@ -204,8 +204,23 @@ describe('zmqlog viewer UI', { concurrency: false }, () => {
         return window.__probe;
       });
       const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+      // the probe itself works: a deliberate 150 ms task is seen
+      const probeSeesLongTasks = await page.evaluate(async () => {
+        const seen = new Promise((resolve) => {
+          new PerformanceObserver(() => resolve(true)).observe({ type: 'longtask' });
+          setTimeout(() => resolve(false), 2_000);
+        });
+        // a task of the page's own (code run by page.evaluate is not counted)
+        setTimeout(() => {
+          const end = performance.now() + 150;
+          while (performance.now() < end);
+        }, 0);
+        return seen;
+      });
+      assert.equal(probeSeesLongTasks, true, 'the longtask observer works in this chromium');
       console.log(`burst: 20,000 shown after ${elapsed} ms; ${probe.longTasks} long tasks, longest ${Math.round(probe.longest)} ms; longest frame gap ${Math.round(probe.frameGap)} ms; ${elements} elements`);
       assert.ok(probe.longest < 500, `a long task took ${probe.longest} ms`);
+      assert.ok(probe.frameGap < 1_000, `no frame for ${probe.frameGap} ms`);
       assert.ok(elements < 3000, `${elements} elements in the page`);
       assert.ok((await rowMessages(page)).includes('burst 19999'));
       assert.deepEqual(errors, []);
