@@ -21,6 +21,7 @@ function harness() {
   const received: Entry[] = [];
   const statuses: string[] = [];
   const skipped: number[] = [];
+  const restarts: number[] = [];
   let lastId = -1;
   const connection = new StreamConnection(
     {
@@ -42,9 +43,10 @@ function harness() {
       },
       skipped: (count) => skipped.push(count),
       status: (status) => statuses.push(status),
+      restarted: () => restarts.push(1),
     },
   );
-  return { connection, sockets, timers, received, statuses, skipped };
+  return { connection, sockets, timers, received, statuses, skipped, restarts };
 }
 
 describe('StreamConnection', () => {
@@ -61,6 +63,22 @@ describe('StreamConnection', () => {
     expect(h.sockets[1].url).toBe('ws://h/api/stream?after=7');
     h.sockets[1].onclose!({});
     expect(h.timers[1].delay).toBe(200);
+  });
+
+  it('resumes with the instance that gave out the ids, and tells when the viewer is another run', () => {
+    const h = harness();
+    h.connection.start();
+    h.sockets[0].onmessage!({ data: '{"type":"hello","instance":"run-1"}' });
+    h.sockets[0].onmessage!({ data: JSON.stringify({ type: 'entries', entries: [{ id: 9 }] }) });
+    h.sockets[0].onclose!({});
+    h.timers[0].callback();
+    expect(h.sockets[1].url).toBe('ws://h/api/stream?after=9&instance=run-1');
+    h.sockets[1].onmessage!({ data: '{"type":"hello","instance":"run-1"}' });
+    expect(h.restarts).toHaveLength(0);
+    h.sockets[1].onclose!({});
+    h.timers[1].callback();
+    h.sockets[2].onmessage!({ data: '{"type":"hello","instance":"run-2"}' });
+    expect(h.restarts).toHaveLength(1);
   });
 
   it('reports skipped entries', () => {

@@ -15,6 +15,8 @@ export interface SocketLike {
 export interface StreamHandlers {
   entries(entries: Entry[]): void;
   skipped(count: number): void;
+  /** The viewer is another run than the one this page streamed from: its ids start afresh. */
+  restarted?(): void;
   status(status: ConnectionStatus, detail?: string): void;
 }
 
@@ -38,7 +40,8 @@ export function parseFrame(data: unknown): Frame | null {
     return null;
   }
   if (!frame || typeof frame !== 'object') return null;
-  const f = frame as { type?: unknown; entries?: unknown; count?: unknown };
+  const f = frame as { type?: unknown; entries?: unknown; count?: unknown; instance?: unknown };
+  if (f.type === 'hello' && typeof f.instance === 'string') return { type: 'hello', instance: f.instance };
   if (f.type === 'entries' && Array.isArray(f.entries)) return { type: 'entries', entries: f.entries as Entry[] };
   if (f.type === 'skipped' && typeof f.count === 'number') return { type: 'skipped', count: f.count };
   return null;
@@ -56,6 +59,8 @@ export class StreamConnection {
   private readonly open: (url: string) => SocketLike;
   private readonly schedule: (callback: () => void, delay: number) => unknown;
   private readonly cancel: (handle: unknown) => void;
+  /** The viewer run the held ids come from, as its greeting named it. */
+  private instance: string | undefined;
 
   constructor(
     private readonly options: StreamOptions,
@@ -90,7 +95,10 @@ export class StreamConnection {
   private connect(fresh: boolean, status: ConnectionStatus): void {
     this.timer = null;
     const lastId = this.options.lastId();
-    const socket = this.open(this.options.url(!fresh && lastId >= 0 ? lastId : undefined));
+    const resuming = !fresh && lastId >= 0;
+    const url = this.options.url(resuming ? lastId : undefined);
+    // an id means something only to the viewer run that gave it out
+    const socket = this.open(resuming && this.instance ? withInstance(url, this.instance) : url);
     this.socket = socket;
     this.handlers.status(status);
     socket.onopen = () => {
@@ -102,7 +110,10 @@ export class StreamConnection {
       if (this.socket !== socket) return;
       const frame = parseFrame(event.data);
       if (!frame) return;
-      if (frame.type === 'entries') this.handlers.entries(frame.entries);
+      if (frame.type === 'hello') {
+        if (this.instance !== undefined && frame.instance !== this.instance) this.handlers.restarted?.();
+        this.instance = frame.instance;
+      } else if (frame.type === 'entries') this.handlers.entries(frame.entries);
       else this.handlers.skipped(frame.count);
     };
     socket.onerror = () => {};
@@ -116,4 +127,8 @@ export class StreamConnection {
       this.timer = this.schedule(() => this.connect(false, 'reconnecting'), delay);
     };
   }
+}
+
+function withInstance(url: string, instance: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}instance=${encodeURIComponent(instance)}`;
 }

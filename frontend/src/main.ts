@@ -145,6 +145,11 @@ const connection = new StreamConnection(
     skipped: (count) =>
       notice('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`),
     status: showStatus,
+    restarted: () => {
+      // the new run's backlog replaces what the old one gave
+      replaceOnNextBatch = true;
+      notice('restart', 'The viewer restarted: showing its entries afresh.');
+    },
   },
 );
 

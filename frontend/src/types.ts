@@ -22,6 +22,7 @@ export interface Entry {
 }
 
 export type Frame =
+  | { type: 'hello'; instance: string }
   | { type: 'entries'; entries: Entry[] }
   | { type: 'skipped'; count: number };
 

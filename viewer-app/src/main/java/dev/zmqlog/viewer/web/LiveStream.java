@@ -25,8 +25,16 @@ public final class LiveStream {
 
 	private final Object lock = new Object();
 
+	/** New at every start: ids from another instance mean nothing here. */
+	private final String instance = java.util.UUID.randomUUID().toString();
+
 	public LiveStream(EntryHistory history) {
 		this.history = history;
+	}
+
+	/** This viewer run's identity, which browsers send back with {@code after}. */
+	public String instance() {
+		return this.instance;
 	}
 
 	public EntryHistory history() {

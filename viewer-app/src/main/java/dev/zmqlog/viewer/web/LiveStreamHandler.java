@@ -27,10 +27,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Streams entries to browsers over WebSocket. A browser names its filters and the last
- * entry id it saw in the URL ({@code ?topic=..&level=..&q=..&after=..}); it then gets
- * JSON frames, batched every {@value #FLUSH_MILLIS} ms: {@code {"type":"entries",
- * "entries":[..]}} and, when it fell behind, {@code {"type":"skipped","count":N}} first.
+ * Streams entries to browsers over WebSocket. A browser names its filters, the last entry
+ * id it saw and the viewer instance that gave it out in the URL
+ * ({@code ?topic=..&level=..&q=..&after=..&instance=..}); it first gets
+ * {@code {"type":"hello","instance":".."}}, then JSON frames, batched every
+ * {@value #FLUSH_MILLIS} ms: {@code {"type":"entries","entries":[..]}} and, when it fell
+ * behind, {@code {"type":"skipped","count":N}} first. An {@code instance} other than this
+ * viewer's (it restarted) gets the backlog afresh.
  * Each browser is served on its own, so a stalled one delays nobody; one that stays
  * stalled for {@value #STALL_SECONDS} s is disconnected.
  */
@@ -86,9 +89,24 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 			closeQuietly(session, CloseStatus.BAD_DATA.withReason(ex.getMessage()));
 			return;
 		}
+		long after = parseId(query.getFirst("after"));
+		String instance = query.getFirst("instance");
+		if (instance != null && !instance.equals(this.liveStream.instance())) {
+			// the browser's ids come from before a restart: it gets the backlog afresh
+			after = -1;
+		}
+		try {
+			// sent before the outbox exists, so before any sender can write to the session
+			session.sendMessage(new TextMessage(this.json
+				.writeValueAsString(Map.of("type", "hello", "instance", this.liveStream.instance()))));
+		}
+		catch (IOException ex) {
+			closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
+			return;
+		}
 		SessionOutbox outbox = new SessionOutbox(filter, this.sessionQueueSize);
 		this.sessions.put(session, outbox);
-		this.liveStream.open(outbox, parseId(query.getFirst("after")));
+		this.liveStream.open(outbox, after);
 	}
 
 	@Override

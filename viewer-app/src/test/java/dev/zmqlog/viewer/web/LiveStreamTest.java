@@ -271,6 +271,25 @@ class LiveStreamTest {
 	}
 
 	@Test
+	void browserOfAnotherViewerInstanceGetsTheBacklogAfreshWhateverItsId() {
+		InProcessPublisher publisher = publisher("instance");
+		Logger logger = publisher.logger("instance");
+		log(logger, 1, 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.entries("topic=instance.").size() == 10);
+		List<Long> backlog = this.api.entries("topic=instance.").stream().map((entry) -> entry.get("id").asLong()).toList();
+		StreamClient first = closeLater(StreamClient.connect(this.port, "topic=instance."));
+		await().atMost(Duration.ofSeconds(5)).until(() -> first.instance() != null);
+		StreamClient sameViewer = closeLater(StreamClient.connect(this.port,
+				"topic=instance.&after=" + backlog.get(4) + "&instance=" + first.instance()));
+		StreamClient otherViewer = closeLater(StreamClient.connect(this.port,
+				"topic=instance.&after=" + backlog.get(4) + "&instance=from-before-a-restart"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(sameViewer.ids()).isEqualTo(backlog.subList(5, 10));
+			assertThat(otherViewer.ids()).isEqualTo(backlog);
+		});
+	}
+
+	@Test
 	void filtersInTheUrlApplyToTheBacklogAndToLiveEntries() {
 		InProcessPublisher publisher = publisher("filters");
 		Logger logger = publisher.logger("filters");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.zmqlog.viewer.ViewerApi;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,7 +147,10 @@ final class StalledStreamClient implements AutoCloseable {
 			if (opcode == OPCODE_TEXT || opcode == OPCODE_CONTINUATION) {
 				message.write(payload);
 				if (fin) {
-					this.frames.add(parse(message.toString(StandardCharsets.UTF_8)));
+					StreamClient.Frame frame = parse(message.toString(StandardCharsets.UTF_8));
+					if (frame != null) {
+						this.frames.add(frame);
+					}
 					return;
 				}
 			}
@@ -154,8 +158,12 @@ final class StalledStreamClient implements AutoCloseable {
 		}
 	}
 
-	private static StreamClient.Frame parse(String text) {
+	/** The frame, or {@code null} for the greeting that names the viewer's instance. */
+	private static StreamClient.@Nullable Frame parse(String text) {
 		JsonNode frame = ViewerApi.JSON.readTree(text);
+		if ("hello".equals(frame.get("type").asString())) {
+			return null;
+		}
 		List<JsonNode> entries = new ArrayList<>();
 		if ("entries".equals(frame.get("type").asString())) {
 			frame.get("entries").forEach(entries::add);

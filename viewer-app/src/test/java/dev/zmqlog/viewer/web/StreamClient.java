@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	/** One frame: entries, or a count of skipped entries. */
+	private volatile @Nullable String instance;
+
 	record Frame(List<JsonNode> entries, long skipped) {
 	}
 
@@ -57,6 +59,11 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 		if (last) {
 			JsonNode frame = ViewerApi.JSON.readTree(this.partial.toString());
 			this.partial.setLength(0);
+			if ("hello".equals(frame.get("type").asString())) {
+				this.instance = frame.get("instance").asString();
+				webSocket.request(1);
+				return null;
+			}
 			List<JsonNode> entries = new ArrayList<>();
 			long skipped = 0;
 			switch (frame.get("type").asString()) {
@@ -102,6 +109,11 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	List<String> messages() {
 		return entries().stream().map((entry) -> entry.get("message").asString()).toList();
+	}
+
+	/** The viewer instance the greeting named. */
+	@Nullable String instance() {
+		return this.instance;
 	}
 
 	long skipped() {
