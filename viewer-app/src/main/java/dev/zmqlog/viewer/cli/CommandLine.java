@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -256,6 +257,27 @@ final class CommandLine {
 			help.append(text.replace("\n", "\n" + " ".repeat(HELP_COLUMN))).append('\n');
 		}
 
+		/**
+		 * Runs a command as {@code argparse} would: prints the help (exit code 0) or what is
+		 * wrong with the arguments (exit code 2), else runs what the command prepared.
+		 */
+		int run(String[] args, LineOutput out, LineOutput err, Command command) {
+			IntSupplier prepared;
+			try {
+				CommandLine line = parse(args);
+				if (line.helpRequested()) {
+					out.print(help());
+					return 0;
+				}
+				prepared = command.prepare(line);
+			}
+			catch (UsageException ex) {
+				err.print(error(ex));
+				return 2;
+			}
+			return prepared.getAsInt();
+		}
+
 		/** A message for the user: the usage line, then what was wrong. */
 		String error(UsageException ex) {
 			return usage() + this.program + ": error: " + ex.getMessage() + "\n";
@@ -278,6 +300,19 @@ final class CommandLine {
 			return (this.shortName != null) ? "-" + this.shortName + value + ", --" + this.longName + value
 					: "--" + this.longName + value;
 		}
+
+	}
+
+	/** What a command does with its parsed arguments. */
+	@FunctionalInterface
+	interface Command {
+
+		/**
+		 * Checks and converts the arguments, then returns what runs the command and gives
+		 * its exit code; failures while running are not usage errors.
+		 * @throws UsageException when the arguments do not fit
+		 */
+		IntSupplier prepare(CommandLine line) throws UsageException;
 
 	}
 

@@ -10,7 +10,6 @@ import dev.zmqlog.transport.Endpoints;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.transport.ZapHandler;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
-import dev.zmqlog.viewer.cli.CommandLine.UsageException;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -61,23 +60,11 @@ public final class ProxyCommand {
 	}
 
 	static int run(String[] args, LineOutput out, LineOutput err) {
-		Syntax syntax = syntax();
-		CommandLine line;
-		CurveSettings curve;
-		try {
-			line = syntax.parse(args);
-			curve = line.helpRequested() ? CurveSettings.none() : CurveFlags.from(line, SocketMode.BIND);
-		}
-		catch (UsageException ex) {
-			err.print(syntax.error(ex));
-			return 2;
-		}
-		if (line.helpRequested()) {
-			out.print(syntax.help());
-			return 0;
-		}
-		return forward(line.value("frontend", DEFAULT_FRONTEND), line.value("backend", DEFAULT_BACKEND), curve, out,
-				err);
+		return syntax().run(args, out, err, (line) -> {
+			CurveSettings curve = CurveFlags.from(line, SocketMode.BIND);
+			return () -> forward(line.value("frontend", DEFAULT_FRONTEND), line.value("backend", DEFAULT_BACKEND),
+					curve, out, err);
+		});
 	}
 
 	private static int forward(String frontendEndpoint, String backendEndpoint, CurveSettings curve,

@@ -103,24 +103,11 @@ public final class WatchCommand {
 	 * @return the exit code when the watcher cannot start (or stops by itself)
 	 */
 	static int run(String[] args, LineOutput out, LineOutput err) {
-		Syntax syntax = syntax();
-		CommandLine line;
-		int maxMessageSize;
-		CurveSettings curve;
-		try {
-			line = syntax.parse(args);
-			maxMessageSize = maxMessageSize(line);
-			curve = line.helpRequested() ? CurveSettings.none() : CurveFlags.from(line, mode(line));
-		}
-		catch (UsageException ex) {
-			err.print(syntax.error(ex));
-			return 2;
-		}
-		if (line.helpRequested()) {
-			out.print(syntax.help());
-			return 0;
-		}
-		return watch(line, maxMessageSize, curve, out, err);
+		return syntax().run(args, out, err, (line) -> {
+			int maxMessageSize = maxMessageSize(line);
+			CurveSettings curve = CurveFlags.from(line, mode(line));
+			return () -> watch(line, maxMessageSize, curve, out, err);
+		});
 	}
 
 	private static SocketMode mode(CommandLine line) {
