@@ -44,7 +44,11 @@ import org.slf4j.MDC;
  * remove work the floor has to pay).</li>
  * </ul>
  * The queues drop when full, so the figure is the caller's cost, not the consumer's speed;
- * zmqlog's published and dropped counts are printed at the end of each trial.
+ * zmqlog's published and dropped counts are printed at the end of each trial. Unpaced,
+ * the callers outrun every consumer and most calls meet a full queue; {@code -p pace=N}
+ * spends {@code Blackhole.consumeCPU(N)} after each call, a rate the consumers keep up
+ * with, where a queue's cost of waking its consumer shows: compare each row's excess over
+ * the {@code noop} row of the same pace.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -58,6 +62,10 @@ public class LoggingCallBenchmark {
 
 	@Param({ "zmqlog", "async", "log4j2", "noop", "empty" })
 	public String appender;
+
+	/** Work between two calls, in {@code Blackhole.consumeCPU} tokens; 0 calls flat out. */
+	@Param("0")
+	public long pace;
 
 	private LoggerContext context;
 
@@ -123,6 +131,7 @@ public class LoggingCallBenchmark {
 		AsyncAppender async = new AsyncAppender();
 		async.setNeverBlock(true);
 		async.setQueueSize(ZmqLogAppender.DEFAULT_QUEUE_SIZE);
+		async.setContext(this.context);
 		async.addAppender(started(new BlackholeAppender(blackhole)));
 		return started(async);
 	}
@@ -164,13 +173,20 @@ public class LoggingCallBenchmark {
 	@Benchmark
 	@Threads(1)
 	public void oneThread(Orders orders) {
-		this.log.placed(orders.next());
+		placeOrder(orders);
 	}
 
 	@Benchmark
 	@Threads(2)
 	public void twoThreads(Orders orders) {
+		placeOrder(orders);
+	}
+
+	private void placeOrder(Orders orders) {
 		this.log.placed(orders.next());
+		if (this.pace > 0) {
+			Blackhole.consumeCPU(this.pace);
+		}
 	}
 
 	/** Hands the event to a Blackhole: what is left is Logback's cost of making it. */
