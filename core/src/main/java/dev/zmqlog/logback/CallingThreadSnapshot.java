@@ -78,7 +78,8 @@ final class CallingThreadSnapshot {
 	}
 
 	private static boolean isValue(@Nullable Object argument) {
-		// exact classes: a subclass of BigInteger, say, may be mutable
+		// String, Long and Integer are final, ZoneId admits only the JDK's two subclasses;
+		// the set holds exact classes, since a subclass of BigInteger, say, may be mutable
 		return argument == null || argument instanceof String || argument instanceof Long
 				|| argument instanceof Integer || argument instanceof Enum<?> || argument instanceof ZoneId
 				|| VALUE_TYPES.contains(argument.getClass());
