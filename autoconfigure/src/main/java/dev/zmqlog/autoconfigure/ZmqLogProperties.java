@@ -30,7 +30,7 @@ import org.springframework.boot.logging.LogLevel;
  * @param subtopicDelimiter Delimiter that ends a subtopic prefix in a message, as in
  * {@code "db.pool::exhausted"}
  * @param subtopicMdcKey MDC key whose value becomes the subtopic
- * @param queueSize Number of events held for the publishing thread
+ * @param queueSize Number of events held for the publishing thread, rounded up to a power of two
  * @param overflow What a logging call does when the queue is full: {@code drop} (and
  * count) or {@code block} up to {@code block-timeout}
  * @param blockTimeout Longest time a logging call waits for room with

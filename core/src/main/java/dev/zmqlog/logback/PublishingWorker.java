@@ -3,12 +3,14 @@ package dev.zmqlog.logback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.zmqlog.transport.PublisherSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The appender's I/O thread: the only thread that touches the socket. While nobody is
@@ -16,8 +18,10 @@ import dev.zmqlog.transport.PublisherSocket;
  * or {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
  * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
  * blip). A hold that outlasts the queue drops and counts, which subscribers see as a gap
- * in the sequence numbers. Otherwise it drains the queue in batches. On stop it sends what
- * is queued within the linger time and closes.
+ * in the sequence numbers. Otherwise it drains the queue in batches, numbering the events
+ * as it sends them. With nothing to do it naps a few milliseconds, then parks until a
+ * logging thread wakes it: producers pay for a wake-up only after a quiet spell. On stop it
+ * sends what is queued within the linger time and closes.
  */
 final class PublishingWorker implements Runnable {
 
@@ -25,15 +29,22 @@ final class PublishingWorker implements Runnable {
 
 	private static final int BATCH_SIZE = 256;
 
+	/** Naps while events are likely to come soon, before parking; each is this long. */
+	private static final long NAP_NANOS = 1_000_000;
+
+	private static final int NAPS_BEFORE_PARKING = 10;
+
 	private static final int MAX_REPORTED_ERRORS = 10;
 
-	private final BlockingQueue<QueuedEvent> queue;
+	private final EventQueue queue;
 
 	private final PublisherSocket socket;
 
 	private final EventEncoder encoder;
 
 	private final LongAdder dropped;
+
+	private final SequenceNumbering numbering;
 
 	/** Written by the I/O thread only. */
 	private volatile long published;
@@ -50,7 +61,9 @@ final class PublishingWorker implements Runnable {
 
 	private final ContextAwareBase status;
 
-	private final List<QueuedEvent> batch = new ArrayList<>(BATCH_SIZE);
+	private final List<ILoggingEvent> batch = new ArrayList<>(BATCH_SIZE);
+
+	private final Consumer<ILoggingEvent> addToBatch = this.batch::add;
 
 	private volatile boolean stopping;
 
@@ -58,12 +71,13 @@ final class PublishingWorker implements Runnable {
 
 	private int reportedErrors;
 
-	PublishingWorker(BlockingQueue<QueuedEvent> queue, PublisherSocket socket, EventEncoder encoder,
+	PublishingWorker(EventQueue queue, PublisherSocket socket, EventEncoder encoder,
 			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, ContextAwareBase status) {
 		this.queue = queue;
 		this.socket = socket;
 		this.encoder = encoder;
 		this.dropped = dropped;
+		this.numbering = new SequenceNumbering(dropped);
 		this.holdUntilNanos = System.nanoTime() + awaitSubscriber.toNanos();
 		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
 		this.status = status;
@@ -127,15 +141,16 @@ final class PublishingWorker implements Runnable {
 	private void drainUntilStopped() throws InterruptedException {
 		while (true) {
 			holdWhileNobodyListens();
-			QueuedEvent first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+			ILoggingEvent first = nextEvent();
 			if (first == null) {
 				if (this.stopping) {
 					return;
 				}
 				continue;
 			}
+			this.numbering.observeLosses(this.queue.size() + 1);
 			this.batch.add(first);
-			this.queue.drainTo(this.batch, BATCH_SIZE - 1);
+			this.queue.drain(this.addToBatch, BATCH_SIZE - 1);
 			publishBatch();
 			if (this.stopping && System.nanoTime() - this.stopDeadlineNanos > 0) {
 				discardQueued();
@@ -144,29 +159,45 @@ final class PublishingWorker implements Runnable {
 		}
 	}
 
+	/**
+	 * The next event, or {@code null} after the idle poll time. Naps first while events
+	 * are likely to follow soon, so that a steady stream never pays for waking this thread.
+	 */
+	private @Nullable ILoggingEvent nextEvent() throws InterruptedException {
+		ILoggingEvent event = this.queue.poll();
+		for (int nap = 0; event == null && nap < NAPS_BEFORE_PARKING && !this.stopping; nap++) {
+			LockSupport.parkNanos(this, NAP_NANOS);
+			event = this.queue.poll();
+		}
+		if (event != null || this.stopping) {
+			return event;
+		}
+		return this.queue.poll(IDLE_POLL_MILLIS);
+	}
+
 	private void publishBatch() {
-		for (QueuedEvent queued : this.batch) {
-			publish(queued);
+		for (ILoggingEvent event : this.batch) {
+			publish(event);
 		}
 		this.batch.clear();
 	}
 
-	private void publish(QueuedEvent queued) {
+	private void publish(ILoggingEvent event) {
 		try {
-			this.socket.send(this.encoder.encode(queued.event(), queued.seq()));
+			this.socket.send(this.encoder.encode(event, this.numbering.next()));
 			this.published++;
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();
+			this.numbering.lastNumberLost();
 			if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
-				this.status.addError("Cannot publish an event of logger " + queued.event().getLoggerName(), ex);
+				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), ex);
 			}
 		}
 	}
 
 	private void discardQueued() {
-		int left = this.queue.size();
-		this.queue.clear();
+		int left = this.queue.clear();
 		this.dropped.add(left);
 		if (left > 0) {
 			this.status.addWarn(left + " events were not published: the linger time ran out");

@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,9 +30,10 @@ import org.slf4j.MarkerFactory;
  * Publishes log events on a ZeroMQ socket as two-frame messages {@code [topic, payload]},
  * readable by pyzmq's {@code python -m zmq.log} and by the zmqlog viewer.
  * <p>
- * The calling thread only puts the event in a bounded queue; one I/O thread owns the
- * socket. A full queue drops and counts the event ({@code overflow=drop}) or makes the
- * caller wait a bounded time ({@code overflow=block}). Configuration errors (a port in
+ * The calling thread only puts the event in a bounded lock-free queue; one I/O thread owns
+ * the socket, formats, numbers and sends. A full queue drops and counts the event
+ * ({@code overflow=drop}) or makes the caller wait a bounded time ({@code overflow=block}).
+ * The queue holds {@code queueSize} rounded up to a power of two. Configuration errors (a port in
  * use, an invalid endpoint) are reported through Logback's status system and leave the
  * appender stopped; nothing is ever thrown at the caller.
  */
@@ -112,11 +110,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final LongAdder dropped = new LongAdder();
 
-	private final AtomicLong sequence = new AtomicLong();
-
 	private final AtomicLong reportedFailures = new AtomicLong();
 
-	private @Nullable BlockingQueue<QueuedEvent> queue;
+	private @Nullable EventQueue queue;
 
 	private @Nullable LevelLayouts layouts;
 
@@ -154,9 +150,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		}
 		this.layouts = startedLayouts;
 		this.captureCallerData = this.includeCallerData || startedLayouts.needsCallerData();
-		this.queue = new ArrayBlockingQueue<>(this.queueSize);
-		// a new start is a new source instance, whose numbers start again at 1
-		this.sequence.set(0);
+		this.queue = new EventQueue(this.queueSize);
 		EventEncoder encoder = new EventEncoder(this.rootTopic,
 				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
 				source());
@@ -188,17 +182,11 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			return;
 		}
 		try {
-			event.prepareForDeferredProcessing();
-			if (this.captureCallerData) {
-				event.getCallerData();
-			}
-			if (!enqueue(new QueuedEvent(event, this.sequence.incrementAndGet()))) {
+			CallingThreadSnapshot.take(event, this.captureCallerData);
+			if (!enqueue(event)) {
+				// the I/O thread turns the count into a gap in the sequence numbers
 				this.dropped.increment();
 			}
-		}
-		catch (InterruptedException ex) {
-			this.dropped.increment();
-			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			this.dropped.increment();
@@ -213,13 +201,13 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		return markers != null && markers.contains(RELAYED);
 	}
 
-	private boolean enqueue(QueuedEvent event) throws InterruptedException {
-		BlockingQueue<QueuedEvent> events = this.queue;
+	private boolean enqueue(ILoggingEvent event) {
+		EventQueue events = this.queue;
 		if (events == null) {
 			return false;
 		}
 		if (this.overflow == Overflow.BLOCK) {
-			return events.offer(event, this.blockTimeout.toNanos(), TimeUnit.NANOSECONDS);
+			return events.offer(event, this.blockTimeout.toNanos());
 		}
 		return events.offer(event);
 	}
@@ -296,8 +284,14 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** Events waiting for the I/O thread. */
 	public int getQueuedCount() {
-		BlockingQueue<QueuedEvent> events = this.queue;
+		EventQueue events = this.queue;
 		return (events != null) ? events.size() : 0;
+	}
+
+	/** How many events the queue holds: {@code queueSize} rounded up to a power of two, 0 before start. */
+	public int getQueueCapacity() {
+		EventQueue events = this.queue;
+		return (events != null) ? events.capacity() : 0;
 	}
 
 	// Configuration: one setter per logback.xml element, named as the Spring properties.
@@ -373,6 +367,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.subtopicMdcKey = subtopicMdcKey;
 	}
 
+	/** How many events wait for the I/O thread at most; rounded up to a power of two. */
 	public void setQueueSize(int queueSize) {
 		if (queueSize < 1) {
 			throw new IllegalArgumentException("queueSize must be at least 1, was " + queueSize);

@@ -1,8 +1,12 @@
 package dev.zmqlog.logback;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -17,6 +21,7 @@ import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.testing.ReceivedMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.jctools.queues.MpscBlockingConsumerArrayQueue;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.slf4j.MarkerFactory;
@@ -27,6 +32,7 @@ import org.zeromq.ZMQ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ZmqLogAppenderTest {
@@ -301,16 +307,154 @@ class ZmqLogAppenderTest {
 	void droppedEventsShowAsSequenceGaps() {
 		startAppender((zmq) -> {
 			zmq.setPayload("json");
-			zmq.setQueueSize(3);
+			zmq.setQueueSize(4);
 			zmq.setAwaitSubscriber("1m");
 		});
 		for (int i = 1; i <= 10; i++) {
 			this.logger.info("event {}", i);
 		}
-		List<LogEntry> held = subscribeAndAwait(3);
-		assertThat(held).extracting(LogEntry::seq).containsExactly(1L, 2L, 3L);
+		List<LogEntry> held = subscribeAndAwait(4);
+		assertThat(held).extracting(LogEntry::seq).containsExactly(1L, 2L, 3L, 4L);
 		this.logger.info("after the gap");
-		assertThat(subscribeAndAwait(4).get(3).seq()).isEqualTo(11L);
+		assertThat(subscribeAndAwait(5).get(4).seq()).isEqualTo(11L);
+	}
+
+	@Test
+	void queueSizeIsRoundedUpToAPowerOfTwo() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(1000);
+			config.setAwaitSubscriber("1m");
+		});
+		for (int i = 0; i < 2000; i++) {
+			this.logger.info("event {}", i);
+		}
+		assertThat(zmq.getQueueCapacity()).isEqualTo(1024);
+		assertThat(zmq.getQueuedCount()).isEqualTo(1024);
+		assertThat(zmq.getDroppedCount()).isEqualTo(2000 - 1024);
+	}
+
+	@Test
+	void blockedCallerGetsInWhenThePublishingThreadMakesRoom() throws InterruptedException {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(1);
+			config.setOverflow("block");
+			config.setBlockTimeout("1m");
+			config.setAwaitSubscriber("1m");
+		});
+		this.logger.info("first");
+		Thread caller = new Thread(() -> this.logger.info("second"), "blocked-caller");
+		caller.start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+		assertThat(subscribeAndAwait(2)).extracting(LogEntry::message)
+			.containsExactly("test.Greeter > first", "test.Greeter > second");
+		caller.join();
+		assertThat(zmq.getDroppedCount()).isZero();
+	}
+
+	@Test
+	void interruptedCallerDropsInsteadOfWaitingForRoom() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(1);
+			config.setOverflow("block");
+			config.setBlockTimeout("1m");
+			config.setAwaitSubscriber("1m");
+		});
+		this.logger.info("fills the queue");
+		assertTimeout(Duration.ofSeconds(10), () -> {
+			Thread.currentThread().interrupt();
+			this.logger.info("no room");
+		});
+		assertThat(Thread.interrupted()).as("interrupt flag kept for the caller").isTrue();
+		assertThat(zmq.getDroppedCount()).isEqualTo(1);
+	}
+
+	@Test
+	void concurrentCallersWithoutLossesGetSequenceNumbersWithoutGaps() throws InterruptedException {
+		this.received = ReceivedMessages.connectTo(this.endpoint);
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setPayload("json");
+			config.setQueueSize(32_768);
+		});
+		List<Thread> callers = new ArrayList<>();
+		for (int t = 0; t < 4; t++) {
+			Thread caller = new Thread(() -> {
+				for (int i = 0; i < 5000; i++) {
+					this.logger.info("event {}", i);
+				}
+			});
+			caller.start();
+			callers.add(caller);
+		}
+		for (Thread caller : callers) {
+			caller.join();
+		}
+		List<Long> seqs = this.received.awaitEntries(20_000).stream().map(LogEntry::seq).toList();
+		assertThat(zmq.getDroppedCount()).isZero();
+		assertThat(seqs).containsExactlyElementsOf(LongStream.rangeClosed(1, 20_000).boxed().toList());
+	}
+
+	@Test
+	void idlePublishingThreadParksAndWakesForTheNextEvent() {
+		startAppender((zmq) -> {
+		});
+		this.logger.info("before");
+		subscribeAndAwait(1);
+		Thread publisher = Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().equals("zmqlog-publisher-ZMQ"))
+			.findFirst()
+			.orElseThrow();
+		// parked in the queue, where a logging thread wakes it, not napping or spinning
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> LockSupport.getBlocker(publisher) instanceof MpscBlockingConsumerArrayQueue);
+		this.logger.info("after a quiet spell");
+		assertThat(subscribeAndAwait(2).get(1).message()).isEqualTo("test.Greeter > after a quiet spell");
+	}
+
+	@Test
+	void stopSendsAFullQueue() {
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setPayload("json");
+			config.setQueueSize(1024);
+			config.setAwaitSubscriber("1m");
+			config.setLinger("30s");
+		});
+		for (int i = 0; i < 1500; i++) {
+			this.logger.info("event {}", i);
+		}
+		assertThat(zmq.getQueuedCount()).isEqualTo(1024);
+		this.received = ReceivedMessages.connectTo(this.endpoint);
+		zmq.stop();
+		List<LogEntry> entries = this.received.awaitEntries(1024);
+		assertThat(entries).extracting(LogEntry::seq)
+			.containsExactlyElementsOf(LongStream.rangeClosed(1, 1024).boxed().toList());
+		assertThat(zmq.getDroppedCount()).isEqualTo(1500 - 1024);
+	}
+
+	@Test
+	void mutableArgumentIsLoggedAsItWasAtCallTime() {
+		startAppender((zmq) -> zmq.setFormat("%msg"));
+		List<String> items = new ArrayList<>(List.of("tea"));
+		StringBuilder note = new StringBuilder("draft");
+		this.logger.info("items {} note {} count {}", items, note, 1);
+		items.add("cake");
+		note.append(" changed");
+		assertThat(subscribeAndAwait(1).get(0).message()).isEqualTo("items [tea] note draft count 1");
+	}
+
+	@Test
+	void mdcAndThreadNameAreThoseOfTheCall() throws InterruptedException {
+		startAppender((zmq) -> zmq.setPayload("json"));
+		Thread caller = new Thread(() -> {
+			MDC.put("user", "ada");
+			this.logger.info("order {} placed at {}", 42L, java.time.Instant.EPOCH);
+			MDC.put("user", "bob");
+		}, "order-desk");
+		caller.start();
+		caller.join();
+		LogEntry entry = subscribeAndAwait(1).get(0);
+		assertThat(entry.message()).isEqualTo("order 42 placed at 1970-01-01T00:00:00Z");
+		assertThat(entry.thread()).isEqualTo("order-desk");
+		assertThat(entry.mdc()).containsExactly(Map.entry("user", "ada"));
 	}
 
 	@Test
