@@ -1,6 +1,5 @@
 package dev.zmqlog.logback;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -20,35 +19,89 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Writes the {@code json} payload: Python {@code LogRecord} attribute names where one
  * exists, plus zmqlog's topic, formatted text, MDC, markers, sequence and source. Used by
- * the publishing thread only.
+ * the publishing thread only, which is what lets one generator and one buffer serve every
+ * event: each record is a root value of the same generator, flushed into the reused buffer
+ * (no separator between root values, so each payload is exactly one record).
  */
 final class JsonPayloadWriter {
 
-	private final JsonFactory factory = JsonFactory.builder().build();
+	private static final int INITIAL_CHARS = 256;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+	private final JsonFactory factory = JsonFactory.builder().rootValueSeparator((String) null).build();
+
+	private final PayloadBuffer buffer = new PayloadBuffer();
 
 	private final Source source;
+
+	private @Nullable JsonGenerator generator;
+
+	/** Where text held in a {@link CharSequence} is copied for the generator. */
+	private char[] chars = new char[INITIAL_CHARS];
 
 	JsonPayloadWriter(Source source) {
 		this.source = source;
 	}
 
-	byte[] write(ILoggingEvent event, Level level, String topic, String formatted, long seq) {
+	byte[] write(ILoggingEvent event, Level level, String topic, CharSequence formatted, long seq) {
+		JsonGenerator json = generator();
 		this.buffer.reset();
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), this.buffer)) {
+		try {
 			json.writeStartObject();
 			writeRecord(json, event, level);
 			writeCaller(json, event);
 			json.writeStringProperty(JsonFields.TOPIC, topic);
-			json.writeStringProperty(JsonFields.FORMATTED, formatted);
+			json.writeName(JsonFields.FORMATTED);
+			writeString(json, formatted, formatted.length());
 			writeMdc(json, event.getMDCPropertyMap());
 			writeMarkers(json, event.getMarkerList());
 			json.writeNumberProperty(JsonFields.SEQ, seq);
 			writeSource(json);
 			json.writeEndObject();
+			json.flush();
+		}
+		catch (RuntimeException ex) {
+			// the generator stopped inside the record: the next event needs a fresh one
+			this.generator = null;
+			throw ex;
+		}
+		finally {
+			releaseLargeChars();
 		}
 		return this.buffer.toByteArray();
+	}
+
+	private JsonGenerator generator() {
+		JsonGenerator json = this.generator;
+		if (json == null) {
+			json = this.factory.createGenerator(ObjectWriteContext.empty(), this.buffer);
+			this.generator = json;
+		}
+		return json;
+	}
+
+	/** Writes the first {@code length} chars of {@code text} as a JSON string, without making it a String. */
+	private void writeString(JsonGenerator json, CharSequence text, int length) {
+		if (this.chars.length < length) {
+			this.chars = new char[Math.max(length, this.chars.length * 2)];
+		}
+		if (text instanceof String string) {
+			string.getChars(0, length, this.chars, 0);
+		}
+		else if (text instanceof StringBuilder builder) {
+			builder.getChars(0, length, this.chars, 0);
+		}
+		else {
+			for (int i = 0; i < length; i++) {
+				this.chars[i] = text.charAt(i);
+			}
+		}
+		json.writeString(this.chars, 0, length);
+	}
+
+	private void releaseLargeChars() {
+		if (this.chars.length > PayloadBuffer.MAX_RETAINED_CAPACITY) {
+			this.chars = new char[INITIAL_CHARS];
+		}
 	}
 
 	private void writeRecord(JsonGenerator json, ILoggingEvent event, Level level) {
@@ -63,8 +116,19 @@ final class JsonPayloadWriter {
 		json.writeNumberProperty(JsonFields.PROCESS, (this.source.pid() != null) ? this.source.pid() : 0L);
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
-			json.writeStringProperty(JsonFields.EXC_TEXT, ThrowableProxyUtil.asString(throwable).stripTrailing());
+			String trace = ThrowableProxyUtil.asString(throwable);
+			json.writeName(JsonFields.EXC_TEXT);
+			writeString(json, trace, trailingWhitespaceStart(trace));
 		}
+	}
+
+	/** The length of {@code text} without its trailing white space, as {@link String#stripTrailing()} counts it. */
+	private static int trailingWhitespaceStart(String text) {
+		int end = text.length();
+		while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return end;
 	}
 
 	private static void writeCaller(JsonGenerator json, ILoggingEvent event) {
