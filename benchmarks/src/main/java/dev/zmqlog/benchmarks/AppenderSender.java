@@ -20,7 +20,7 @@ final class AppenderSender implements Sender {
 
 	private final Logger logger;
 
-	AppenderSender(String endpoint, Consumer<ZmqLogAppender> settings) {
+	AppenderSender(String endpoint, String payload, Consumer<ZmqLogAppender> settings) {
 		this.context.setName("bench");
 		this.context.setMDCAdapter(MDC.getMDCAdapter());
 		this.context.start();
@@ -28,7 +28,7 @@ final class AppenderSender implements Sender {
 		this.appender.setName("zmq");
 		this.appender.addEndpoint(endpoint);
 		this.appender.setRootTopic("bench");
-		this.appender.setPayload("json");
+		this.appender.setPayload(payload);
 		settings.accept(this.appender);
 		this.appender.start();
 		if (!this.appender.isStarted()) {

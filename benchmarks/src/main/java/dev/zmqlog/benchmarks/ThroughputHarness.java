@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,12 +19,14 @@ import dev.zmqlog.logback.ZmqLogAppender;
  * End-to-end throughput from SLF4J calls through {@link ZmqLogAppender} to a SUB socket in
  * another JVM over tcp loopback, against plain JeroMQ sending the same frames to the same
  * subscriber, in one run. Prints (a) the lossless throughput of both, unpaced with nothing
- * allowed to drop, and (b) a sweep of paced rates with the appender's default settings,
- * and writes the sweep as a PNG.
+ * allowed to drop, optionally (c) the highest paced rate each delivers without loss, and
+ * (b) a sweep of paced rates with the appender's default settings, written as a PNG too.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.zmqlog.benchmarks.ThroughputHarness
- * [--seconds 2] [--lossless 500000] [--rates 25000,50000,...,0] [--plot FILE]}; a rate of
- * 0 means unpaced.
+ * [--payload json|text] [--rounds 1] [--seconds 2] [--lossless 500000]
+ * [--rates 25000,50000,...,0] [--queue-size N] [--sndhwm N] [--search true] [--plot FILE]};
+ * a rate of 0 means unpaced, no rates skips the sweep; the sweep and the search use the
+ * appender's defaults unless told.
  */
 public final class ThroughputHarness {
 
@@ -31,7 +34,10 @@ public final class ThroughputHarness {
 
 	private static final long SETTLE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-	private static final int WARM_UP = 50_000;
+	/** Enough for the JIT to compile the whole path, at a rate both senders sustain. */
+	private static final int WARM_UP = 200_000;
+
+	private static final long WARM_UP_RATE = 200_000;
 
 	private static final Duration AWAIT_SUBSCRIBER = Duration.ofSeconds(10);
 
@@ -57,30 +63,92 @@ public final class ThroughputHarness {
 
 	private void run(Options options) throws IOException {
 		printMachine();
+		System.out.println("payload " + options.payload() + ", " + options.rounds() + " round(s)");
 		List<Measurement> lossless = new ArrayList<>();
-		lossless.add(measure(() -> new AppenderSender(this.endpoints.get(0), ThroughputHarness::lossless), 0,
-				options.losslessCount(), "appender"));
-		this.frames = this.receiver.sample();
-		System.out.printf("frames: topic %d B, payload %d B%n", this.frames[0].length, this.frames[1].length);
-		lossless.add(measure(() -> new PlainSender(this.endpoints.get(1), 0, this.frames, AWAIT_SUBSCRIBER), 0,
-				options.losslessCount(), "jeromq"));
+		for (int round = 0; round < options.rounds(); round++) {
+			lossless.add(measure(() -> new AppenderSender(this.endpoints.get(0), options.payload(),
+					ThroughputHarness::lossless), 0, options.losslessCount(), "appender"));
+			sampleFrames();
+			lossless.add(measure(() -> new PlainSender(this.endpoints.get(1), 0, this.frames, AWAIT_SUBSCRIBER), 0,
+					options.losslessCount(), "jeromq"));
+		}
 		print("(a) lossless: unpaced, appender overflow=block and SNDHWM unlimited, JeroMQ SNDHWM unlimited",
 				lossless);
-		System.out.printf("appender / jeromq: %.2f%n",
-				lossless.get(0).deliveredPerSecond() / lossless.get(1).deliveredPerSecond());
+		for (int round = 0; round < options.rounds(); round++) {
+			System.out.printf("round %d: appender / jeromq = %.2f%n", round + 1,
+					lossless.get(2 * round).deliveredPerSecond() / lossless.get(2 * round + 1).deliveredPerSecond());
+		}
+		if (options.search()) {
+			searchLosslessRates(options);
+		}
+		if (options.rates().isEmpty()) {
+			return;
+		}
 		List<Measurement> sweep = new ArrayList<>();
 		for (long rate : options.rates()) {
 			long count = (rate > 0) ? rate * options.seconds() : options.losslessCount();
-			sweep.add(measure(() -> new AppenderSender(this.endpoints.get(2), (zmq) -> {
-			}), rate, count, "appender"));
-			sweep.add(measure(() -> new PlainSender(this.endpoints.get(3), ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK,
-					this.frames, AWAIT_SUBSCRIBER), rate, count, "jeromq"));
+			sweep.add(measure(() -> new AppenderSender(this.endpoints.get(2), options.payload(),
+					(zmq) -> sweepSettings(zmq, options)), rate, count, "appender"));
+			sampleFrames();
+			sweep.add(measure(() -> new PlainSender(this.endpoints.get(3), options.sendHighWaterMark(), this.frames,
+					AWAIT_SUBSCRIBER), rate, count, "jeromq"));
 		}
-		print("(b) load sweep: appender defaults (queue " + ZmqLogAppender.DEFAULT_QUEUE_SIZE + ", overflow=drop, SNDHWM "
-				+ ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK + "), JeroMQ SNDHWM "
-				+ ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK, sweep);
-		ThroughputPlot.write(sweep, "zmqlog appender vs plain JeroMQ, same frames, tcp loopback", options.plot());
+		print("(b) load sweep: appender queue " + options.queueSize() + ", overflow=drop, SNDHWM "
+				+ options.sendHighWaterMark() + "; JeroMQ SNDHWM " + options.sendHighWaterMark(), sweep);
+		ThroughputPlot.write(sweep, "zmqlog appender vs plain JeroMQ, same frames (" + options.payload()
+				+ "), tcp loopback", options.plot());
 		System.out.println("plot: " + options.plot());
+	}
+
+	/**
+	 * (c) The highest paced rate each sender delivers without loss with the sweep's
+	 * settings, by bisection between 25,000/s and 1,600,000/s to within 5 %.
+	 */
+	private void searchLosslessRates(Options options) throws IOException {
+		double appender = highestLossless((rate) -> measure(() -> new AppenderSender(this.endpoints.get(2),
+				options.payload(), (zmq) -> sweepSettings(zmq, options)), rate, rate * options.seconds(), "appender"));
+		sampleFrames();
+		double jeromq = highestLossless((rate) -> measure(() -> new PlainSender(this.endpoints.get(3),
+				options.sendHighWaterMark(), this.frames, AWAIT_SUBSCRIBER), rate, rate * options.seconds(), "jeromq"));
+		System.out.printf("%n(c) highest lossless paced rate: appender %,.0f/s, jeromq %,.0f/s, ratio %.2f%n%n",
+				appender, jeromq, appender / jeromq);
+	}
+
+	private static double highestLossless(Step step) throws IOException {
+		long lossless = 0;
+		long lossy = 1_600_000;
+		long rate = 25_000;
+		while (lossy - lossless > lossy / 20) {
+			Measurement measured = step.run(rate);
+			if (measured.received() == measured.sent()) {
+				lossless = rate;
+			}
+			else {
+				lossy = rate;
+			}
+			rate = (lossless + lossy) / 2;
+		}
+		return lossless;
+	}
+
+	/** One paced step at a rate. */
+	private interface Step {
+
+		Measurement run(long rate) throws IOException;
+
+	}
+
+	private static void sweepSettings(ZmqLogAppender zmq, Options options) {
+		zmq.setQueueSize(options.queueSize());
+		zmq.setSendHighWaterMark(options.sendHighWaterMark());
+	}
+
+	/** Takes the frames plain JeroMQ sends from what the appender sent: the same bytes on the wire. */
+	private void sampleFrames() throws IOException {
+		if (this.frames == null) {
+			this.frames = this.receiver.sample();
+			System.out.printf("frames: topic %d B, payload %d B%n", this.frames[0].length, this.frames[1].length);
+		}
 	}
 
 	private static void lossless(ZmqLogAppender zmq) {
@@ -115,7 +183,7 @@ public final class ThroughputHarness {
 	private void warmUp(Sender sender) throws IOException {
 		long before = this.receiver.count();
 		long start = System.nanoTime();
-		send(sender, 100_000, WARM_UP, start);
+		send(sender, WARM_UP_RATE, WARM_UP, start);
 		this.receiver.awaitCount(before + WARM_UP, QUIET_NANOS);
 	}
 
@@ -163,10 +231,21 @@ public final class ThroughputHarness {
 	 * @param losslessCount messages sent by each unpaced step
 	 * @param rates the paced rates, 0 for unpaced
 	 * @param plot where the PNG goes
+	 * @param payload the appender's payload, {@code json} or {@code text}
+	 * @param rounds how many times the lossless pair is measured
+	 * @param queueSize the sweep's appender queue (default: the appender's default)
+	 * @param sendHighWaterMark the sweep's SNDHWM, for both senders (default: the appender's)
+	 * @param search whether to search each sender's highest lossless paced rate
 	 */
-	record Options(long seconds, long losslessCount, List<Long> rates, Path plot) {
+	record Options(long seconds, long losslessCount, List<Long> rates, Path plot, String payload, int rounds,
+			int queueSize, int sendHighWaterMark, boolean search) {
 
 		static Options parse(String[] args) {
+			boolean search = false;
+			int queueSize = ZmqLogAppender.DEFAULT_QUEUE_SIZE;
+			int sendHighWaterMark = ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK;
+			String payload = "json";
+			int rounds = 1;
 			long seconds = 2;
 			long losslessCount = 500_000;
 			List<Long> rates = List.of(25_000L, 50_000L, 100_000L, 200_000L, 400_000L, 800_000L, 0L);
@@ -176,12 +255,20 @@ public final class ThroughputHarness {
 				switch (args[i]) {
 					case "--seconds" -> seconds = Long.parseLong(value);
 					case "--lossless" -> losslessCount = Long.parseLong(value);
-					case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).map(Long::valueOf).toList();
+					case "--rates" -> rates = Arrays.stream(value.split(",")).filter((rate) -> !rate.isBlank())
+						.map(Long::valueOf)
+						.toList();
+					case "--payload" -> payload = value;
+					case "--rounds" -> rounds = Integer.parseInt(value);
+					case "--queue-size" -> queueSize = Integer.parseInt(value);
+					case "--sndhwm" -> sendHighWaterMark = Integer.parseInt(value);
+					case "--search" -> search = Boolean.parseBoolean(value);
 					case "--plot" -> plot = Path.of(value);
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}
-			return new Options(seconds, losslessCount, rates, plot);
+			return new Options(seconds, losslessCount, rates, plot, payload, rounds, queueSize, sendHighWaterMark,
+					search);
 		}
 
 	}
