@@ -56,18 +56,19 @@ class EventEncoderTest {
 	@Test
 	void textPayloadsFollowOneAnotherWithoutLeftovers() {
 		EventEncoder encoder = encoder(PayloadFormat.TEXT);
-		WireMessage long_ = encoder.encode(event("a rather longer message, café {}", "😀"), 1);
-		WireMessage short_ = encoder.encode(event("short"), 2);
-		assertThat(text(long_.payload())).isEqualTo("com.example.orders.OrderService > a rather longer message, café 😀");
-		assertThat(text(short_.payload())).isEqualTo("com.example.orders.OrderService > short");
-		assertThat(text(short_.topic())).isEqualTo("shop.INFO");
+		WireMessage longer = encoder.encode(event("a rather longer message, café {}", "😀"), 1);
+		WireMessage shorter = encoder.encode(event("short"), 2);
+		assertThat(text(longer.payload())).isEqualTo("com.example.orders.OrderService > a rather longer message, café 😀");
+		assertThat(text(shorter.payload())).isEqualTo("com.example.orders.OrderService > short");
+		assertThat(text(shorter.topic())).isEqualTo("shop.INFO");
 	}
 
 	@Test
 	void aHugeEventIsEncodedWholeAndTheNextOneStillFits() {
 		EventEncoder encoder = encoder(PayloadFormat.TEXT);
 		String huge = "x".repeat(200_000);
-		assertThat(encoder.encode(event(huge), 1).payload()).hasSize("com.example.orders.OrderService > ".length() + huge.length());
+		String prefix = "com.example.orders.OrderService > ";
+		assertThat(encoder.encode(event(huge), 1).payload()).hasSize(prefix.length() + huge.length());
 		assertThat(text(encoder.encode(event("small"), 2).payload())).endsWith("> small");
 	}
 
