@@ -1,6 +1,5 @@
 package dev.zmqlog.logback;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -15,56 +14,123 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Marker;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes the {@code json} payload: Python {@code LogRecord} attribute names where one
  * exists, plus zmqlog's topic, formatted text, MDC, markers, sequence and source. Used by
- * the publishing thread only.
+ * the publishing thread only, which is what lets one generator and one buffer serve every
+ * event: each record is a root value of the same generator, flushed into the reused buffer
+ * (no separator between root values, so each payload is exactly one record).
  */
 final class JsonPayloadWriter {
 
-	private final JsonFactory factory = JsonFactory.builder().build();
+	private static final int INITIAL_CHARS = 256;
 
-	private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+	private final JsonFactory factory = JsonFactory.builder().rootValueSeparator((String) null).build();
+
+	private final PayloadBuffer buffer = new PayloadBuffer();
 
 	private final Source source;
+
+	private @Nullable JsonGenerator generator;
+
+	/** Where text held in a {@link CharSequence} is copied for the generator. */
+	private char[] chars = new char[INITIAL_CHARS];
 
 	JsonPayloadWriter(Source source) {
 		this.source = source;
 	}
 
-	byte[] write(ILoggingEvent event, Level level, String topic, String formatted, long seq) {
+	byte[] write(ILoggingEvent event, Level level, String topic, CharSequence formatted, long seq) {
+		JsonGenerator json = generator();
 		this.buffer.reset();
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), this.buffer)) {
+		try {
 			json.writeStartObject();
 			writeRecord(json, event, level);
 			writeCaller(json, event);
-			json.writeStringProperty(JsonFields.TOPIC, topic);
-			json.writeStringProperty(JsonFields.FORMATTED, formatted);
+			json.writeName(Names.TOPIC).writeString(topic);
+			json.writeName(Names.FORMATTED);
+			writeString(json, formatted, formatted.length());
 			writeMdc(json, event.getMDCPropertyMap());
 			writeMarkers(json, event.getMarkerList());
-			json.writeNumberProperty(JsonFields.SEQ, seq);
+			json.writeName(Names.SEQ).writeNumber(seq);
 			writeSource(json);
 			json.writeEndObject();
+			json.flush();
+		}
+		catch (RuntimeException ex) {
+			// the generator stopped inside the record: the next event needs a fresh one
+			this.generator = null;
+			throw ex;
+		}
+		finally {
+			releaseLargeChars();
 		}
 		return this.buffer.toByteArray();
 	}
 
+	private JsonGenerator generator() {
+		JsonGenerator json = this.generator;
+		if (json == null) {
+			json = this.factory.createGenerator(ObjectWriteContext.empty(), this.buffer);
+			this.generator = json;
+		}
+		return json;
+	}
+
+	/** Writes the first {@code length} chars of {@code text} as a JSON string, without making it a String. */
+	private void writeString(JsonGenerator json, CharSequence text, int length) {
+		if (this.chars.length < length) {
+			this.chars = new char[Math.max(length, this.chars.length * 2)];
+		}
+		if (text instanceof String string) {
+			string.getChars(0, length, this.chars, 0);
+		}
+		else if (text instanceof StringBuilder builder) {
+			builder.getChars(0, length, this.chars, 0);
+		}
+		else {
+			for (int i = 0; i < length; i++) {
+				this.chars[i] = text.charAt(i);
+			}
+		}
+		json.writeString(this.chars, 0, length);
+	}
+
+	private void releaseLargeChars() {
+		if (this.chars.length > PayloadBuffer.MAX_RETAINED_CAPACITY) {
+			this.chars = new char[INITIAL_CHARS];
+		}
+	}
+
 	private void writeRecord(JsonGenerator json, ILoggingEvent event, Level level) {
 		long epochNanos = event.getTimeStamp() * 1_000_000L + Math.max(0, event.getNanoseconds()) % 1_000_000L;
-		json.writeStringProperty(JsonFields.NAME, event.getLoggerName());
-		json.writeStringProperty(JsonFields.MSG, String.valueOf(event.getFormattedMessage()));
-		json.writeStringProperty(JsonFields.LEVELNAME, event.getLevel().toString());
-		json.writeNumberProperty(JsonFields.LEVELNO, level.pythonNumber());
-		json.writeNumberProperty(JsonFields.CREATED, epochNanos / 1e9d);
-		json.writeNumberProperty(JsonFields.MSECS, (epochNanos % 1_000_000_000L) / 1e6d);
-		json.writeStringProperty(JsonFields.THREAD_NAME, event.getThreadName());
-		json.writeNumberProperty(JsonFields.PROCESS, (this.source.pid() != null) ? this.source.pid() : 0L);
+		json.writeName(Names.NAME).writeString(event.getLoggerName());
+		json.writeName(Names.MSG).writeString(String.valueOf(event.getFormattedMessage()));
+		json.writeName(Names.LEVELNAME).writeString(event.getLevel().toString());
+		json.writeName(Names.LEVELNO).writeNumber(level.pythonNumber());
+		json.writeName(Names.CREATED).writeNumber(epochNanos / 1e9d);
+		json.writeName(Names.MSECS).writeNumber((epochNanos % 1_000_000_000L) / 1e6d);
+		json.writeName(Names.THREAD_NAME).writeString(event.getThreadName());
+		json.writeName(Names.PROCESS).writeNumber((this.source.pid() != null) ? this.source.pid() : 0L);
 		IThrowableProxy throwable = event.getThrowableProxy();
 		if (throwable != null) {
-			json.writeStringProperty(JsonFields.EXC_TEXT, ThrowableProxyUtil.asString(throwable).stripTrailing());
+			String trace = ThrowableProxyUtil.asString(throwable);
+			json.writeName(Names.EXC_TEXT);
+			writeString(json, trace, trailingWhitespaceStart(trace));
 		}
+	}
+
+	/** The length of {@code text} without its trailing white space, as {@link String#stripTrailing()} counts it. */
+	private static int trailingWhitespaceStart(String text) {
+		int end = text.length();
+		while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		return end;
 	}
 
 	private static void writeCaller(JsonGenerator json, ILoggingEvent event) {
@@ -74,11 +140,11 @@ final class JsonPayloadWriter {
 		StackTraceElement caller = event.getCallerData()[0];
 		String fileName = (caller.getFileName() != null) ? caller.getFileName() : "?";
 		String className = caller.getClassName();
-		json.writeStringProperty(JsonFields.PATHNAME, className.replace('.', '/') + fileExtension(fileName));
-		json.writeStringProperty(JsonFields.FILENAME, fileName);
-		json.writeStringProperty(JsonFields.MODULE, className.substring(className.lastIndexOf('.') + 1));
-		json.writeStringProperty(JsonFields.FUNC_NAME, caller.getMethodName());
-		json.writeNumberProperty(JsonFields.LINENO, caller.getLineNumber());
+		json.writeName(Names.PATHNAME).writeString(className.replace('.', '/') + fileExtension(fileName));
+		json.writeName(Names.FILENAME).writeString(fileName);
+		json.writeName(Names.MODULE).writeString(className.substring(className.lastIndexOf('.') + 1));
+		json.writeName(Names.FUNC_NAME).writeString(caller.getMethodName());
+		json.writeName(Names.LINENO).writeNumber(caller.getLineNumber());
 	}
 
 	private static String fileExtension(String fileName) {
@@ -87,7 +153,7 @@ final class JsonPayloadWriter {
 	}
 
 	private static void writeMdc(JsonGenerator json, @Nullable Map<String, String> mdc) {
-		json.writeName(JsonFields.MDC);
+		json.writeName(Names.MDC);
 		json.writeStartObject();
 		if (mdc != null) {
 			for (Map.Entry<String, String> entry : mdc.entrySet()) {
@@ -98,7 +164,7 @@ final class JsonPayloadWriter {
 	}
 
 	private static void writeMarkers(JsonGenerator json, @Nullable List<Marker> markers) {
-		json.writeName(JsonFields.MARKERS);
+		json.writeName(Names.MARKERS);
 		json.writeStartArray();
 		if (markers != null) {
 			for (Marker marker : markers) {
@@ -111,15 +177,74 @@ final class JsonPayloadWriter {
 	}
 
 	private void writeSource(JsonGenerator json) {
-		json.writeName(JsonFields.SOURCE);
+		json.writeName(Names.SOURCE);
 		json.writeStartObject();
-		json.writeStringProperty(JsonFields.SOURCE_APP, this.source.app());
-		json.writeStringProperty(JsonFields.SOURCE_HOST, this.source.host());
+		json.writeName(Names.SOURCE_APP).writeString(this.source.app());
+		json.writeName(Names.SOURCE_HOST).writeString(this.source.host());
 		if (this.source.pid() != null) {
-			json.writeNumberProperty(JsonFields.SOURCE_PID, this.source.pid());
+			json.writeName(Names.SOURCE_PID).writeNumber(this.source.pid());
 		}
-		json.writeStringProperty(JsonFields.SOURCE_INSTANCE, this.source.instance());
+		json.writeName(Names.SOURCE_INSTANCE).writeString(this.source.instance());
 		json.writeEndObject();
+	}
+
+	/**
+	 * The property names, quoted and encoded once: the generator copies their bytes instead
+	 * of escaping and encoding each name of each record.
+	 */
+	private static final class Names {
+
+		static final SerializableString NAME = new SerializedString(JsonFields.NAME);
+
+		static final SerializableString MSG = new SerializedString(JsonFields.MSG);
+
+		static final SerializableString LEVELNAME = new SerializedString(JsonFields.LEVELNAME);
+
+		static final SerializableString LEVELNO = new SerializedString(JsonFields.LEVELNO);
+
+		static final SerializableString CREATED = new SerializedString(JsonFields.CREATED);
+
+		static final SerializableString MSECS = new SerializedString(JsonFields.MSECS);
+
+		static final SerializableString THREAD_NAME = new SerializedString(JsonFields.THREAD_NAME);
+
+		static final SerializableString PROCESS = new SerializedString(JsonFields.PROCESS);
+
+		static final SerializableString EXC_TEXT = new SerializedString(JsonFields.EXC_TEXT);
+
+		static final SerializableString PATHNAME = new SerializedString(JsonFields.PATHNAME);
+
+		static final SerializableString FILENAME = new SerializedString(JsonFields.FILENAME);
+
+		static final SerializableString MODULE = new SerializedString(JsonFields.MODULE);
+
+		static final SerializableString FUNC_NAME = new SerializedString(JsonFields.FUNC_NAME);
+
+		static final SerializableString LINENO = new SerializedString(JsonFields.LINENO);
+
+		static final SerializableString TOPIC = new SerializedString(JsonFields.TOPIC);
+
+		static final SerializableString FORMATTED = new SerializedString(JsonFields.FORMATTED);
+
+		static final SerializableString MDC = new SerializedString(JsonFields.MDC);
+
+		static final SerializableString MARKERS = new SerializedString(JsonFields.MARKERS);
+
+		static final SerializableString SEQ = new SerializedString(JsonFields.SEQ);
+
+		static final SerializableString SOURCE = new SerializedString(JsonFields.SOURCE);
+
+		static final SerializableString SOURCE_APP = new SerializedString(JsonFields.SOURCE_APP);
+
+		static final SerializableString SOURCE_HOST = new SerializedString(JsonFields.SOURCE_HOST);
+
+		static final SerializableString SOURCE_PID = new SerializedString(JsonFields.SOURCE_PID);
+
+		static final SerializableString SOURCE_INSTANCE = new SerializedString(JsonFields.SOURCE_INSTANCE);
+
+		private Names() {
+		}
+
 	}
 
 }

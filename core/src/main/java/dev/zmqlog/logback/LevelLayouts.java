@@ -23,17 +23,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class LevelLayouts {
 
-	private final PatternLayout trace;
+	private final LevelPattern trace;
 
-	private final PatternLayout debug;
+	private final LevelPattern debug;
 
-	private final PatternLayout info;
+	private final LevelPattern info;
 
-	private final PatternLayout warn;
+	private final LevelPattern warn;
 
-	private final PatternLayout error;
+	private final LevelPattern error;
 
 	private boolean needsCallerData;
+
+	/** The converter chain of the pattern being started, handed over by its post-compile step. */
+	private @Nullable Converter<ILoggingEvent> compiledHead;
 
 	/**
 	 * @param context the Logback context
@@ -49,13 +52,14 @@ final class LevelLayouts {
 		this.error = layout(context, formats.getOrDefault(Level.ERROR, format), format);
 	}
 
-	private PatternLayout layout(Context context, @Nullable String pattern, String fallback) {
+	private LevelPattern layout(Context context, @Nullable String pattern, String fallback) {
 		PatternLayout layout = new PatternLayout();
 		layout.setContext(context);
 		layout.setPattern((pattern == null || pattern.isEmpty()) ? fallback : pattern);
 		layout.setPostCompileProcessor(this::completeChain);
+		this.compiledHead = null;
 		layout.start();
-		return layout;
+		return new LevelPattern(layout, this.compiledHead);
 	}
 
 	/** Whether every pattern compiled. */
@@ -69,11 +73,15 @@ final class LevelLayouts {
 		return this.needsCallerData;
 	}
 
-	String format(ILoggingEvent event) {
-		return layoutFor(event.getLevel()).doLayout(event);
+	/**
+	 * Appends the event formatted by its level's pattern, as {@link PatternLayout#doLayout}
+	 * would return it, to a builder the caller reuses.
+	 */
+	void format(ILoggingEvent event, StringBuilder into) {
+		layoutFor(event.getLevel()).writeTo(into, event);
 	}
 
-	private PatternLayout layoutFor(Level level) {
+	private LevelPattern layoutFor(Level level) {
 		return switch (level.toInt()) {
 			case Level.TRACE_INT -> this.trace;
 			case Level.DEBUG_INT -> this.debug;
@@ -84,14 +92,15 @@ final class LevelLayouts {
 	}
 
 	void stop() {
-		this.trace.stop();
-		this.debug.stop();
-		this.info.stop();
-		this.warn.stop();
-		this.error.stop();
+		this.trace.layout().stop();
+		this.debug.layout().stop();
+		this.info.layout().stop();
+		this.warn.layout().stop();
+		this.error.layout().stop();
 	}
 
 	private void completeChain(Context context, Converter<ILoggingEvent> head) {
+		this.compiledHead = head;
 		boolean handlesThrowable = false;
 		for (Converter<ILoggingEvent> converter = head; converter != null; converter = converter.getNext()) {
 			handlesThrowable |= anyInTree(converter, ThrowableHandlingConverter.class);
@@ -125,6 +134,32 @@ final class LevelLayouts {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A started pattern and its converter chain. Running the chain into the caller's builder
+	 * is what {@link PatternLayout#doLayout} does into a new builder of its own, which it
+	 * then copies into a new String.
+	 *
+	 * @param layout the layout, which owns the converters' life cycle
+	 * @param head the first converter, or {@code null} when the pattern did not compile
+	 */
+	private record LevelPattern(PatternLayout layout, @Nullable Converter<ILoggingEvent> head) {
+
+		boolean isStarted() {
+			return this.layout.isStarted() && this.head != null;
+		}
+
+		void writeTo(StringBuilder into, ILoggingEvent event) {
+			if (!this.layout.isStarted()) {
+				// as doLayout: a stopped layout formats nothing
+				return;
+			}
+			for (Converter<ILoggingEvent> converter = this.head; converter != null; converter = converter.getNext()) {
+				converter.write(into, event);
+			}
+		}
+
 	}
 
 }

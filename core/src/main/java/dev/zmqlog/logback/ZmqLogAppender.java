@@ -43,7 +43,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	public static final String DEFAULT_FORMAT = "%logger > %msg";
 
-	public static final int DEFAULT_QUEUE_SIZE = 16_384;
+	public static final int DEFAULT_QUEUE_SIZE = 65_536;
 
 	public static final int DEFAULT_SEND_HIGH_WATER_MARK = 100_000;
 
