@@ -155,6 +155,12 @@ export class Publisher {
     return this.command({ cmd: 'burst', n, level, topic, logger, prefix });
   }
 
+  /** Sends rate records a second for seconds (a realistic mix); resolves to what was sent. */
+  async paced(rate, seconds) {
+    const [, sent, elapsed] = (await this.command({ cmd: 'paced', rate, seconds })).split(' ');
+    return { sent: Number(sent), seconds: Number(elapsed) };
+  }
+
   async stop() {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.stdin.end();
