@@ -16,6 +16,7 @@ const { values: options } = parseArgs({
     scenarios: { type: 'string', default: 'follow,search,regex,paused' },
     sample: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'string' },
     json: { type: 'string' },
   },
 });
@@ -144,6 +145,12 @@ async function runScenario(browser, name) {
     const sent = sending.then((result) => ((done = true), result));
     while (!done) {
       await Promise.race([sleep(SAMPLE_MS), sent]);
+      if (options.trace && samples.length === 3) {
+        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing'] });
+        await Promise.race([sleep(10_000), sent]);
+        writeFileSync(options.trace, await browser.stopTracing());
+        options.trace = undefined;
+      }
       if (options.profile && !profile && samples.length === 3) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');

@@ -17,6 +17,7 @@ import {
 import { FollowState } from './follow';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
 import { LogList } from './logList';
+import { SharedValues } from './sharedValues';
 import { renderTopicTree } from './topicPanel';
 import { buildTopicTree, toggleTopic } from './topicTree';
 import type { Entry, Stats, TopicCount } from './types';
@@ -50,6 +51,7 @@ const ui = {
 
 let filter: FilterState = parseFilter(location.search);
 const buffer = new EntryBuffer(BUFFER_SIZE);
+const sharedValues = new SharedValues();
 const view = new FilteredView(buffer, compileFilter(filter));
 const follow = new FollowState();
 const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSelect: (entry) => select(entry) });
@@ -106,6 +108,7 @@ function streamUrl(after: number | undefined): string {
 
 function received(entries: Entry[]): void {
   if (entries.length === 0) return;
+  for (const entry of entries) sharedValues.share(entry);
   let replaced = false;
   if (replaceOnNextBatch) {
     // the backlog for new filters stands in for what was held: nothing in it is news
