@@ -4,7 +4,7 @@
 // table (and, with --json FILE, writes the figures).
 //
 //   npm run bench:browser -- [--seconds 60] [--rate 20000] [--scenarios follow,search,regex,paused]
-//                            [--profile] [--json FILE]
+//                            [--profile] [--trace FILE] [--viewer-arg=--zmq.log.viewer.x=y ...] [--json FILE]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Publisher, Viewer, counts, launchBrowser, sleep, waitFor, waitForLive } from '../tests/harness.js';
@@ -17,6 +17,7 @@ const { values: options } = parseArgs({
     sample: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
     trace: { type: 'string' },
+    'viewer-arg': { type: 'string', multiple: true, default: [] },
     json: { type: 'string' },
   },
 });
@@ -88,6 +89,8 @@ async function sample(page, cdp) {
     nodes: metric.Nodes,
     listeners: metric.JSEventListeners,
     taskSeconds: metric.TaskDuration,
+    threadCpuSeconds: metric.ThreadTime,
+    processCpuSeconds: metric.ProcessTime,
     scriptSeconds: metric.ScriptDuration,
     layoutSeconds: metric.LayoutDuration + metric.RecalcStyleDuration,
   };
@@ -107,7 +110,7 @@ function topFunctions(profile, limit = 12) {
 }
 
 async function startViewer() {
-  const viewer = await Viewer.start({ mode: 'bind' });
+  const viewer = await Viewer.start({ mode: 'bind', extra: options['viewer-arg'] });
   const publisher = new Publisher('connect', `tcp://127.0.0.1:${viewer.zmqPort}`);
   // the publisher connects: its first messages go nowhere until the viewer's subscription is in
   await waitFor(
@@ -205,6 +208,9 @@ function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewe
     mainThreadBusy: `${Math.round(((last.taskSeconds - first.taskSeconds) / wall) * 100)}%`,
     scriptBusy: `${Math.round(((last.scriptSeconds - first.scriptSeconds) / wall) * 100)}%`,
     layoutBusy: `${Math.round(((last.layoutSeconds - first.layoutSeconds) / wall) * 100)}%`,
+    // CPU time, unlike the durations above, does not grow when other processes take the cores
+    cpuPerThousand: +(((last.threadCpuSeconds - first.threadCpuSeconds) * 1e6) / Math.max(1, probe.entries - entriesBefore)).toFixed(2),
+    rendererCpu: `${Math.round(((last.processCpuSeconds - first.processCpuSeconds) / wall) * 100)}%`,
     heapFirstMB: mb(heaps[0]),
     heapLastMB: mb(heaps.at(-1)),
     heapMaxMB: mb(Math.max(...heaps)),
@@ -232,6 +238,8 @@ function table(results) {
     ['longest frame gap, ms', (r) => r.longestFrameGap],
     ['frames/s (lowest 5 s window)', (r) => `${r.fps} (${r.minFps})`],
     ['main thread busy (script, layout+style)', (r) => `${r.mainThreadBusy} (${r.scriptBusy}, ${r.layoutBusy})`],
+    ['main thread CPU ms per 1,000 entries received', (r) => r.cpuPerThousand],
+    ['renderer process CPU (of one core)', (r) => r.rendererCpu],
     ['JS heap used after fill: first / last / max MB', (r) => `${r.heapFirstMB} / ${r.heapLastMB} / ${r.heapMaxMB}`],
     ['JS heap after a forced GC at the end, MB', (r) => r.heapAfterGcMB],
     ['elements in the page (max)', (r) => r.elementsMax],

@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
-export const viewerJar = path.join(repoRoot, 'viewer-app', 'target', 'zmqlog-viewer.jar');
+export const viewerJar = process.env.ZMQLOG_E2E_VIEWER_JAR ?? path.join(repoRoot, 'viewer-app', 'target', 'zmqlog-viewer.jar');
 export const CHROMIUM = process.env.ZMQLOG_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const PYTHON = '/usr/bin/python3';
 const JAVA = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';

@@ -159,9 +159,20 @@ export class LogList {
       this.place(row, index);
       next.set(entry.id, row);
     }
-    for (const [id, row] of this.drawn) if (next.get(id) !== row) row.element.remove();
+    const previous = this.drawn;
     this.drawn = next;
-    // in index order, so that the DOM reads (and selects) as the log does
+    this.attach(previous, next);
+  }
+
+  /** Makes the sizer's children the next rows, in index order, so the DOM reads (and selects) as the log does. */
+  private attach(previous: Map<number, DrawnRow>, next: Map<number, DrawnRow>): void {
+    const leaving = [...previous].filter(([id, row]) => next.get(id) !== row);
+    if (leaving.length === previous.size) {
+      // all new (following a fast stream): one replacement rather than a removal per row
+      this.sizer.replaceChildren(...[...next.values()].map((row) => row.element));
+      return;
+    }
+    for (const [, row] of leaving) row.element.remove();
     let cursor = this.sizer.firstChild;
     for (const { element } of next.values()) {
       if (cursor === element) cursor = cursor.nextSibling;

@@ -77,11 +77,16 @@ function render(): void {
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
-  ui.pause.textContent = follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause';
+  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause');
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
-  ui.badge.textContent = `▼ ${follow.newCount.toLocaleString('en')} new`;
-  ui.counts.textContent = `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`;
+  setText(ui.badge, `▼ ${follow.newCount.toLocaleString('en')} new`);
+  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`);
+}
+
+/** Leaves unchanged text alone: replacing it, even by itself, makes the browser lay the bar out again. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function renderEmpty(): void {

@@ -12,6 +12,7 @@ const NO_MDC: Record<string, string> = Object.freeze({});
 export class SharedValues {
   private strings = new Map<string, string>();
   private sources = new Map<string, Source>();
+  private lastSource: Source | null = null; // entries come in runs from one publisher
 
   constructor(private readonly limit = 10_000) {}
 
@@ -40,17 +41,33 @@ export class SharedValues {
   }
 
   private source(value: Source): Source {
+    if (this.lastSource && sameFields(value, this.lastSource)) return this.lastSource;
     const key = JSON.stringify(value);
-    const shared = this.sources.get(key);
-    if (shared !== undefined) return shared;
-    this.makeRoom(this.sources);
-    this.sources.set(key, value);
-    return value;
+    let shared = this.sources.get(key);
+    if (shared === undefined) {
+      this.makeRoom(this.sources);
+      this.sources.set(key, value);
+      shared = value;
+    }
+    this.lastSource = shared;
+    return shared;
   }
 
   private makeRoom(table: Map<string, unknown>): void {
     if (table.size >= this.limit) table.clear();
   }
+}
+
+function sameFields(a: object, b: object): boolean {
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in left) {
+    if (left[key] !== right[key]) return false;
+    fields++;
+  }
+  for (const key in right) if (Object.hasOwn(right, key)) fields--;
+  return fields === 0;
 }
 
 function isEmpty(record: object): boolean {
