@@ -163,8 +163,13 @@ async function runScenario(browser, name) {
       samples.push(await sample(page, cdp));
     }
     const { sent: entriesSent, seconds } = await sent;
-    // what is still on its way: the viewer flushes every 50 ms, the page renders per frame
-    await sleep(2_000);
+    // what is still on its way: until the page's count stands still for a second (at most 20 s)
+    for (let seen = -1, still = 0, waited = 0; still < 2 && waited < 20_000; waited += 500) {
+      await sleep(500);
+      const entries = await page.evaluate(() => window.__bench.entries);
+      still = entries === seen ? still + 1 : 0;
+      seen = entries;
+    }
     samples.push(await sample(page, cdp));
     const viewerReceived = (await viewer.stats()).received - receivedBefore;
     const probe = await page.evaluate(() => window.__bench);
