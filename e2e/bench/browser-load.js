@@ -36,7 +36,7 @@ const SCENARIOS = {
 
 // Runs in the page before its own code: long tasks, frames, and the entries the stream brings.
 function installProbe() {
-  const probe = { longTasks: [], frames: 0, longestFrameGap: 0, entries: 0, skipped: 0, messages: 0, bytes: 0 };
+  const probe = { longTasks: [], frames: 0, longestFrameGap: 0, entries: 0, skipped: 0, messages: 0, bytes: 0, connections: 0 };
   window.__bench = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
@@ -53,6 +53,7 @@ function installProbe() {
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      probe.connections++;
       this.addEventListener('message', ({ data }) => {
         if (typeof data !== 'string') return;
         probe.messages++;
@@ -73,6 +74,7 @@ function pagePoint() {
     longTaskCount: probe.longTasks.length,
     entries: probe.entries,
     skipped: probe.skipped,
+    connections: probe.connections,
     elements: document.getElementsByTagName('*').length,
   };
 }
@@ -163,8 +165,8 @@ async function runScenario(browser, name) {
       samples.push(await sample(page, cdp));
     }
     const { sent: entriesSent, seconds } = await sent;
-    // what is still on its way: until the page's count stands still for a second (at most 20 s)
-    for (let seen = -1, still = 0, waited = 0; still < 2 && waited < 20_000; waited += 500) {
+    // what is still on its way: until the page's count stands still for 3 s (at most 30 s; a reconnect takes 1 s or more)
+    for (let seen = -1, still = 0, waited = 0; still < 6 && waited < 30_000; waited += 500) {
       await sleep(500);
       const entries = await page.evaluate(() => window.__bench.entries);
       still = entries === seen ? still + 1 : 0;
@@ -203,6 +205,7 @@ function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewe
     viewerReceived,
     pageReceived: probe.entries - entriesBefore,
     skipped: probe.skipped,
+    connections: probe.connections,
     longTasks: durations.length,
     longTasksOver200: durations.filter((d) => d > 200).length,
     longestTask: durations.length ? Math.max(...durations) : 0,
@@ -237,6 +240,7 @@ function table(results) {
     ['entries sent (achieved rate/s)', (r) => `${r.sent.toLocaleString('en')} (${r.sendRate.toLocaleString('en')}/s)`],
     ['received by the viewer', (r) => r.viewerReceived.toLocaleString('en')],
     ['received by the page (skipped)', (r) => `${r.pageReceived.toLocaleString('en')} (${r.skipped})`],
+    ['WebSocket connections (more than 1: the page reconnected)', (r) => r.connections],
     ['long tasks (> 200 ms)', (r) => `${r.longTasks} (${r.longTasksOver200})`],
     ['longest task, ms', (r) => r.longestTask],
     ['long tasks total, ms', (r) => r.longTaskTotal],
