@@ -60,7 +60,8 @@ function installProbe() {
         probe.bytes += data.length;
         // each entry is serialised as {"id":..; inside strings the quotes are escaped
         for (let at = data.indexOf('{"id":'); at >= 0; at = data.indexOf('{"id":', at + 6)) probe.entries++;
-        if (data.startsWith('{"type":"skipped"')) probe.skipped += JSON.parse(data).count;
+        // the viewer writes a map: "type" is not always the first key
+        if (data.length < 200 && data.includes('"skipped"')) probe.skipped += JSON.parse(data).count ?? 0;
       });
     }
   };
