@@ -5,7 +5,7 @@
 //
 //   npm run bench:browser -- [--seconds 60] [--rate 20000] [--scenarios follow,search,regex,paused]
 //                            [--profile] [--trace FILE] [--viewer-arg=--zmq.log.viewer.x=y ...] [--json FILE]
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Publisher, Viewer, counts, launchBrowser, sleep, waitFor, waitForLive } from '../tests/harness.js';
 
@@ -99,6 +99,12 @@ async function sample(page, cdp) {
   };
 }
 
+/** CPU seconds a process has used (user + system), from /proc; clock ticks are 1/100 s on Linux. */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Self time per function of a CPU profile, the heaviest first. */
 function topFunctions(profile, limit = 12) {
   const self = new Map();
@@ -143,6 +149,7 @@ async function runScenario(browser, name) {
     await page.evaluate(() => (window.__bench.measuring = true));
 
     const receivedBefore = (await viewer.stats()).received;
+    const cpuBefore = { viewer: cpuSeconds(viewer.child.pid), publisher: cpuSeconds(publisher.child.pid) };
     const entriesBefore = await page.evaluate(() => window.__bench.entries);
     const sending = publisher.paced(RATE, SECONDS);
     const samples = [await sample(page, cdp)];
@@ -166,6 +173,10 @@ async function runScenario(browser, name) {
       samples.push(await sample(page, cdp));
     }
     const { sent: entriesSent, seconds } = await sent;
+    const cpu = {
+      viewer: (cpuSeconds(viewer.child.pid) - cpuBefore.viewer) / seconds,
+      publisher: (cpuSeconds(publisher.child.pid) - cpuBefore.publisher) / seconds,
+    };
     // what is still on its way: until the page's count stands still for 3 s (at most 30 s; a reconnect takes 1 s or more)
     for (let seen = -1, still = 0, waited = 0; still < 6 && waited < 30_000; waited += 500) {
       await sleep(500);
@@ -178,7 +189,7 @@ async function runScenario(browser, name) {
     const probe = await page.evaluate(() => window.__bench);
     await cdp.send('HeapProfiler.collectGarbage');
     const afterGc = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-    return summarise({ name, scenario, samples, probe, entriesSent, seconds, viewerReceived, entriesBefore, afterGc, errors, profile });
+    return summarise({ name, scenario, samples, probe, entriesSent, seconds, viewerReceived, entriesBefore, afterGc, errors, profile, cpu });
   } finally {
     await context.close();
     await publisher.stop();
@@ -186,7 +197,7 @@ async function runScenario(browser, name) {
   }
 }
 
-function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewerReceived, entriesBefore, afterGc, errors, profile }) {
+function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewerReceived, entriesBefore, afterGc, errors, profile, cpu }) {
   const first = samples[0];
   const last = samples.at(-1);
   const measured = probe.longTasks.filter(([start]) => start >= first.now);
@@ -220,6 +231,9 @@ function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewe
     // CPU time, unlike the durations above, does not grow when other processes take the cores
     cpuPerThousand: +(((last.threadCpuSeconds - first.threadCpuSeconds) * 1e6) / Math.max(1, probe.entries - entriesBefore)).toFixed(2),
     rendererCpu: `${Math.round(((last.processCpuSeconds - first.processCpuSeconds) / wall) * 100)}%`,
+    viewerCpu: `${Math.round(cpu.viewer * 100)}%`,
+    publisherCpu: `${Math.round(cpu.publisher * 100)}%`,
+    loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
     heapFirstMB: mb(heaps[0]),
     heapLastMB: mb(heaps.at(-1)),
     heapMaxMB: mb(Math.max(...heaps)),
@@ -249,7 +263,8 @@ function table(results) {
     ['frames/s (lowest 5 s window)', (r) => `${r.fps} (${r.minFps})`],
     ['main thread busy (script, layout+style)', (r) => `${r.mainThreadBusy} (${r.scriptBusy}, ${r.layoutBusy})`],
     ['main thread CPU ms per 1,000 entries received', (r) => r.cpuPerThousand],
-    ['renderer process CPU (of one core)', (r) => r.rendererCpu],
+    ['CPU of one core: page renderer / viewer / publisher', (r) => `${r.rendererCpu} / ${r.viewerCpu} / ${r.publisherCpu}`],
+    ['machine load average at the end (2 cores)', (r) => r.loadAverage],
     ['JS heap used after fill: first / last / max MB', (r) => `${r.heapFirstMB} / ${r.heapLastMB} / ${r.heapMaxMB}`],
     ['JS heap after a forced GC at the end, MB', (r) => r.heapAfterGcMB],
     ['elements in the page (max)', (r) => r.elementsMax],
