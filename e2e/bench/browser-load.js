@@ -105,6 +105,21 @@ function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * The page's tasks over 50 ms in a chromium trace, wall time against the CPU time its
+ * thread got: far apart when the task waited for a core rather than worked.
+ */
+function longTasksInTrace(buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
+  const ms = (micros) => Math.round(micros / 1000);
+  const wall = tasks.reduce((sum, e) => sum + e.dur, 0);
+  const cpu = tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0);
+  const most = Math.max(0, ...tasks.map((e) => e.tdur ?? 0));
+  return `${tasks.length} tasks over 50 ms: ${ms(wall)} ms wall, ${ms(cpu)} ms CPU (at most ${ms(most)} ms CPU in one)`;
+}
+
 /** Self time per function of a CPU profile, the heaviest first. */
 function topFunctions(profile, limit = 12) {
   const self = new Map();
@@ -161,7 +176,9 @@ async function runScenario(browser, name) {
       if (options.trace && samples.length === 3) {
         await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing'] });
         await Promise.race([sleep(10_000), sent]);
-        writeFileSync(options.trace, await browser.stopTracing());
+        const trace = await browser.stopTracing();
+        writeFileSync(options.trace, trace);
+        console.error(`  trace in ${options.trace}; ${longTasksInTrace(trace)}`);
         options.trace = undefined;
       }
       if (options.profile && !profile && samples.length === 3) {
