@@ -10,7 +10,7 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
-export const viewerJar = path.join(repoRoot, 'viewer-app', 'target', 'zmqlog-viewer.jar');
+export const viewerJar = process.env.ZMQLOG_E2E_VIEWER_JAR ?? path.join(repoRoot, 'viewer-app', 'target', 'zmqlog-viewer.jar');
 export const CHROMIUM = process.env.ZMQLOG_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const PYTHON = '/usr/bin/python3';
 const JAVA = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
@@ -153,6 +153,12 @@ export class Publisher {
 
   burst(n, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Burst', prefix = 'burst' } = {}) {
     return this.command({ cmd: 'burst', n, level, topic, logger, prefix });
+  }
+
+  /** Sends rate records a second for seconds (a realistic mix); resolves to what was sent. */
+  async paced(rate, seconds) {
+    const [, sent, elapsed] = (await this.command({ cmd: 'paced', rate, seconds })).split(' ');
+    return { sent: Number(sent), seconds: Number(elapsed) };
   }
 
   async stop() {

@@ -11,7 +11,12 @@ each is answered with one line on stdout ("ok ..." or "error ...").
   {"cmd": "log", "topic": T, "level": L, "logger": N, "msg": M}   one zmqlog JSON record
   {"cmd": "burst", "n": N, "topic": T, "level": L, "logger": N, "prefix": S}
                                                N records, messages "S 0" .. "S N-1"
+  {"cmd": "paced", "rate": R, "seconds": S}   R records a second for S seconds, sent in
+                                               small bursts every millisecond, a realistic
+                                               mix of topics, levels and stack traces;
+                                               answered "ok SENT ELAPSED_SECONDS"
 """
+import itertools
 import json
 import socket
 import sys
@@ -38,11 +43,12 @@ seq = 0
 host = socket.gethostname()
 
 
-def record(topic, level, logger, msg):
+def record(topic, level, logger, msg, exc_text=None):
     global seq
     seq += 1
     now = time.time()
     stamp = time.strftime("%H:%M:%S", time.localtime(now))
+    extra = {"exc_text": exc_text} if exc_text else {}
     return {
         "name": logger,
         "msg": msg,
@@ -56,6 +62,7 @@ def record(topic, level, logger, msg):
         "markers": [],
         "seq": seq,
         "source": {"app": "e2e", "host": host, "pid": 1, "instance": "i1"},
+        **extra,
     }
 
 
@@ -63,6 +70,43 @@ def publish(topic, payload):
     if isinstance(payload, str):
         payload = payload.encode("utf-8")
     sock.send_multipart([topic.encode("utf-8"), payload])
+
+
+STACK = "".join(
+    ["java.net.SocketTimeoutException: Read timed out\n"]
+    + [f"\tat com.example.shop.payment.Gateway.call{frame}(Gateway.java:{100 + frame})\n" for frame in range(12)]
+    + ["Caused by: java.io.IOException: connection reset by peer\n", "\t... 12 more\n"]
+)
+
+# (topic, level, logger, message, stack trace): mostly INFO/DEBUG, some WARN, a few errors with traces
+MIX = [
+    ("orders.INFO.checkout", "INFO", "com.example.shop.orders.CheckoutController", "Order {} placed by customer 4711 for 3 items, total 129.90 EUR", None),
+    ("orders.DEBUG.repository", "DEBUG", "com.example.shop.orders.OrderRepository", "select * from orders where id = {} took 2 ms", None),
+    ("payments.INFO", "INFO", "com.example.shop.payment.PaymentService", "Payment {} authorised by the gateway in 84 ms", None),
+    ("inventory.DEBUG.cache", "DEBUG", "com.example.shop.inventory.StockCache", "cache hit for sku {}", None),
+    ("web.INFO.access", "INFO", "org.springframework.web.servlet.DispatcherServlet", "GET /api/orders/{} 200 12ms", None),
+    ("orders.INFO.checkout", "INFO", "com.example.shop.orders.CheckoutController", "Basket {} validated: 2 coupons applied", None),
+    ("payments.WARN", "WARN", "com.example.shop.payment.Gateway", "Gateway slow for payment {}: retry 1 of 3 after timeout", None),
+    ("inventory.INFO", "INFO", "com.example.shop.inventory.Replenisher", "Replenishment order {} sent to the warehouse", None),
+    ("web.INFO.access", "INFO", "org.springframework.web.servlet.DispatcherServlet", "POST /api/payments/{} 201 48ms", None),
+    ("payments.ERROR", "ERROR", "com.example.shop.payment.Gateway", "Payment {} failed: the gateway did not answer", STACK),
+]
+
+
+def paced(rate, seconds):
+    """Sends rate records a second for seconds, topping up every millisecond tick."""
+    variants = itertools.cycle(MIX)
+    start = time.perf_counter()
+    sent = 0
+    total = int(rate * seconds)
+    while sent < total:
+        due = min(total, int((time.perf_counter() - start) * rate))
+        while sent < due:
+            topic, level, logger, message, stack = next(variants)
+            publish(topic, json.dumps(record(topic, level, logger, message.replace("{}", str(seq + 1)), stack)))
+            sent += 1
+        time.sleep(0.001)
+    return sent, time.perf_counter() - start
 
 
 def reply(text):
@@ -103,6 +147,9 @@ for line in sys.stdin:
             for i in range(command["n"]):
                 publish(topic, json.dumps(record(topic, level, logger, f"{prefix} {i}")))
             reply("ok")
+        elif cmd == "paced":
+            sent, elapsed = paced(command["rate"], command["seconds"])
+            reply(f"ok {sent} {elapsed:.3f}")
         else:
             reply("error unknown command " + cmd)
     except Exception as error:  # keep serving: the test reads the error

@@ -7,12 +7,12 @@ import { LogList } from './logList';
 import { entries, entry } from './testEntries';
 import type { Entry } from './types';
 
-function setup(list: Entry[]) {
+function setup(list: Entry[], capacity = 100_000) {
   const element = document.createElement('div');
   const sizer = document.createElement('div');
   element.append(sizer);
   document.body.replaceChildren(element);
-  const buffer = new EntryBuffer(100_000);
+  const buffer = new EntryBuffer(capacity);
   buffer.append(list);
   const view = new FilteredView(buffer, () => true);
   const selected: Entry[] = [];
@@ -24,7 +24,7 @@ function setup(list: Entry[]) {
   });
   log.relayout();
   log.render();
-  return { element, sizer, log, selected };
+  return { element, sizer, log, selected, buffer, view };
 }
 
 describe('LogList', () => {
@@ -70,5 +70,58 @@ describe('LogList', () => {
     expect(element.querySelector('.row mark')!.textContent).toBe('pool');
     element.querySelector<HTMLElement>('.row .c-msg')!.click();
     expect(selected.map((e) => e.id)).toEqual([1]);
+  });
+
+  it('keeps the rows of a render at the same place instead of drawing them again', () => {
+    const { element, log } = setup(entries(1, 100));
+    const before = [...element.querySelectorAll('.row')];
+    log.render();
+    const after = [...element.querySelectorAll('.row')];
+    expect(after).toHaveLength(before.length);
+    after.forEach((row, i) => expect(row).toBe(before[i]));
+  });
+
+  it('moves the kept rows up when old entries leave, in order', () => {
+    const { element, log, buffer, view } = setup(entries(1, 100), 100);
+    const row = (id: number) => element.querySelector<HTMLElement>(`.row[data-id="${id}"]`)!;
+    const third = row(3);
+    expect(third.style.top).toBe('40px');
+    view.sync(buffer.append(entries(101, 102)).added.length);
+    log.relayout();
+    log.render();
+    expect(row(3)).toBe(third);
+    expect(third.dataset.index).toBe('0');
+    expect(third.style.top).toBe('0px');
+    const ids = [...element.querySelectorAll<HTMLElement>('.row')].map((r) => Number(r.dataset.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(ids[0]).toBe(3);
+  });
+
+  it('keeps the DOM in log order when scrolling back up', () => {
+    const { element, log } = setup(entries(1, 1000));
+    log.scrollTo(10_000);
+    log.render();
+    log.scrollTo(9_700);
+    log.render();
+    const ids = [...element.querySelectorAll<HTMLElement>('.row')].map((r) => Number(r.dataset.id));
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => ids[0] + i));
+    expect(ids[0]).toBe(481);
+  });
+
+  it('marks the selected row and draws rows again for a new search', () => {
+    const { element, log } = setup([entry(1, { message: 'pool exhausted' }), entry(2)]);
+    const first = element.querySelector<HTMLElement>('.row[data-id="1"]')!;
+    log.select(1);
+    log.render();
+    expect(element.querySelector('.row[data-id="1"]')).toBe(first);
+    expect(first.classList.contains('selected')).toBe(true);
+    log.select(2);
+    log.render();
+    expect(first.classList.contains('selected')).toBe(false);
+    expect(element.querySelector('.row[data-id="2"]')!.classList.contains('selected')).toBe(true);
+    log.setMatcher(compileSearch({ q: 'pool', regex: false }).matcher);
+    log.render();
+    expect(element.querySelector('.row[data-id="1"]')).not.toBe(first);
+    expect(element.querySelector('.row[data-id="1"] mark')!.textContent).toBe('pool');
   });
 });

@@ -15,6 +15,17 @@ export interface LogListOptions {
 
 const MAX_EXPANDED = 200;
 
+/** A row in the DOM and what it was drawn from: a row whose entry and look are unchanged is kept. */
+interface DrawnRow {
+  element: HTMLElement;
+  entry: Entry;
+  expanded: boolean;
+  matcher: TextMatcher | null;
+  index: number;
+  top: number;
+  selected: boolean;
+}
+
 /**
  * A virtualised log: only the rows in and near the viewport are in the DOM, each one line
  * high unless expanded to show every line of a multi-line entry.
@@ -26,6 +37,7 @@ export class LogList {
   private matcher: TextMatcher | null = null;
   private readonly overscan: number;
   private expectedScrollTop = -1;
+  private drawn = new Map<number, DrawnRow>(); // by entry id
 
   constructor(
     readonly element: HTMLElement,
@@ -128,32 +140,79 @@ export class LogList {
     return this.layout.indexAt(this.element.scrollTop);
   }
 
-  /** Puts the visible rows in the DOM. */
+  /**
+   * Puts the visible rows in the DOM. Rows already there for the same entry, drawn the
+   * same way, are only moved: a render at an unchanged place (a scroll event, a batch
+   * arriving while paused) creates nothing.
+   */
   render(): void {
     const { start, end } = this.layout.visibleRange(this.element.scrollTop, this.viewportHeight(), this.overscan);
-    const fragment = this.element.ownerDocument.createDocumentFragment();
+    const next = new Map<number, DrawnRow>();
     for (let index = start; index < end; index++) {
       const entry = this.view.entry(index);
-      if (entry) fragment.appendChild(this.row(entry, index));
+      if (!entry) continue;
+      const expanded = this.expanded.has(entry.id) && lineCount(entry) > 1;
+      let row = this.drawn.get(entry.id);
+      if (!row || row.entry !== entry || row.expanded !== expanded || row.matcher !== this.matcher) {
+        row = { element: this.row(entry, expanded), entry, expanded, matcher: this.matcher, index: -1, top: -1, selected: false };
+      }
+      this.place(row, index);
+      next.set(entry.id, row);
     }
-    this.sizer.replaceChildren(fragment);
+    const previous = this.drawn;
+    this.drawn = next;
+    this.attach(previous, next);
   }
 
-  private row(entry: Entry, index: number): HTMLElement {
+  /** Makes the sizer's children the next rows, in index order, so the DOM reads (and selects) as the log does. */
+  private attach(previous: Map<number, DrawnRow>, next: Map<number, DrawnRow>): void {
+    const leaving = [...previous].filter(([id, row]) => next.get(id) !== row);
+    if (leaving.length === previous.size) {
+      // all new (following a fast stream): one replacement rather than a removal per row
+      this.sizer.replaceChildren(...[...next.values()].map((row) => row.element));
+      return;
+    }
+    for (const [, row] of leaving) row.element.remove();
+    let cursor = this.sizer.firstChild;
+    for (const { element } of next.values()) {
+      if (cursor === element) cursor = cursor.nextSibling;
+      else this.sizer.insertBefore(element, cursor);
+    }
+    while (cursor) {
+      const stray = cursor;
+      cursor = cursor.nextSibling;
+      stray.remove();
+    }
+  }
+
+  /** Puts a row where its index goes now; entries move up as old ones leave. */
+  private place(row: DrawnRow, index: number): void {
+    const element = row.element;
+    if (row.index !== index) {
+      row.index = index;
+      element.dataset.index = String(index);
+    }
+    const top = this.layout.offsetOf(index);
+    if (row.top !== top) {
+      row.top = top;
+      element.style.top = `${top}px`;
+      if (row.expanded) element.style.height = `${this.layout.heightOf(index)}px`;
+    }
+    const selected = row.entry.id === this.selectedId;
+    if (row.selected !== selected) {
+      row.selected = selected;
+      element.classList.toggle('selected', selected);
+    }
+  }
+
+  private row(entry: Entry, expanded: boolean): HTMLElement {
     const doc = this.element.ownerDocument;
     const row = doc.createElement('div');
     const level = entry.level ?? '';
     row.className = `row level-${level || 'NONE'}`;
     row.dataset.id = String(entry.id);
-    row.dataset.index = String(index);
-    row.style.top = `${this.layout.offsetOf(index)}px`;
+    if (expanded) row.classList.add('expanded');
     const lines = lineCount(entry);
-    const expanded = lines > 1 && this.expanded.has(entry.id);
-    if (expanded) {
-      row.classList.add('expanded');
-      row.style.height = `${this.layout.heightOf(index)}px`;
-    }
-    if (entry.id === this.selectedId) row.classList.add('selected');
 
     const expander = doc.createElement('button');
     expander.type = 'button';

@@ -17,6 +17,7 @@ import {
 import { FollowState } from './follow';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
 import { LogList } from './logList';
+import { SharedValues } from './sharedValues';
 import { renderTopicTree } from './topicPanel';
 import { buildTopicTree, toggleTopic } from './topicTree';
 import type { Entry, Stats, TopicCount } from './types';
@@ -50,6 +51,7 @@ const ui = {
 
 let filter: FilterState = parseFilter(location.search);
 const buffer = new EntryBuffer(BUFFER_SIZE);
+const sharedValues = new SharedValues();
 const view = new FilteredView(buffer, compileFilter(filter));
 const follow = new FollowState();
 const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSelect: (entry) => select(entry) });
@@ -75,11 +77,16 @@ function render(): void {
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
-  ui.pause.textContent = follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause';
+  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause');
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
-  ui.badge.textContent = `▼ ${follow.newCount.toLocaleString('en')} new`;
-  ui.counts.textContent = `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`;
+  setText(ui.badge, `▼ ${follow.newCount.toLocaleString('en')} new`);
+  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`);
+}
+
+/** Leaves unchanged text alone: replacing it, even by itself, makes the browser lay the bar out again. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function renderEmpty(): void {
@@ -106,6 +113,7 @@ function streamUrl(after: number | undefined): string {
 
 function received(entries: Entry[]): void {
   if (entries.length === 0) return;
+  for (const entry of entries) sharedValues.share(entry);
   let replaced = false;
   if (replaceOnNextBatch) {
     // the backlog for new filters stands in for what was held: nothing in it is news
