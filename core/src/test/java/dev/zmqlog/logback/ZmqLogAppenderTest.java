@@ -460,7 +460,11 @@ class ZmqLogAppenderTest {
 	@Test
 	void stopSendsWhatIsQueued() {
 		this.received = ReceivedMessages.connectTo(this.endpoint);
-		ZmqLogAppender zmq = startAppender((config) -> config.setQueueSize(50_000));
+		ZmqLogAppender zmq = startAppender((config) -> {
+			config.setQueueSize(50_000);
+			// the default 2 s is enough here, but not on a machine busy with other builds
+			config.setLinger("30s");
+		});
 		for (int i = 0; i < 20_000; i++) {
 			this.logger.info("event {}", i);
 		}
