@@ -141,7 +141,7 @@ class LiveStreamTest {
 		List<StreamClient.Frame> frames = stalled.readUntil((read) -> accounted(read) >= count, Duration.ofSeconds(15));
 		assertThat(accounted(frames)).as("entries received or counted as skipped").isEqualTo(count);
 		assertThat(frames.stream().mapToLong(StreamClient.Frame::skipped).sum()).as("skipped")
-			.isGreaterThanOrEqualTo(count - SESSION_QUEUE_SIZE - 2 * LiveStreamHandler.MAX_BATCH);
+			.isGreaterThanOrEqualTo(count - SESSION_QUEUE_SIZE - 2 * SessionSender.MAX_BATCH);
 		long expected = before + 1;
 		for (StreamClient.Frame frame : frames) {
 			expected += frame.skipped();
