@@ -29,8 +29,14 @@ final class SessionSender {
 	/** At most 200 frames a second per browser. */
 	static final long MIN_FRAME_INTERVAL_MILLIS = 5;
 
-	/** Entries in one frame: a burst goes out in a few frames rather than one huge one. */
+	/** Entries taken at once. */
 	static final int MAX_BATCH = 2_000;
+
+	/**
+	 * Characters in one frame, about: a burst of large entries goes out in frames a slow
+	 * browser still reads well within the stall limit, rather than in one huge one.
+	 */
+	static final int MAX_FRAME_CHARS = 256 * 1024;
 
 	private static final long MIN_FRAME_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_FRAME_INTERVAL_MILLIS);
 
@@ -93,9 +99,7 @@ final class SessionSender {
 			if (batch.skipped() > 0) {
 				sendFrame("{\"type\":\"skipped\",\"count\":" + batch.skipped() + "}");
 			}
-			if (!batch.entries().isEmpty()) {
-				sendFrame(entriesFrame(batch.entries()));
-			}
+			sendEntries(batch.entries());
 			if (this.session.isOpen() && this.outbox.continueSending()) {
 				wake();
 			}
@@ -111,19 +115,21 @@ final class SessionSender {
 		this.outbox.progressed();
 	}
 
-	private String entriesFrame(List<StreamedEntry> entries) {
-		int length = ENTRIES_START.length() + ENTRIES_END.length() + entries.size();
+	/** Sends the entries in frames of at most {@link #MAX_FRAME_CHARS}, or one entry. */
+	private void sendEntries(List<StreamedEntry> entries) throws IOException {
+		StringBuilder frame = new StringBuilder(8 * 1024);
 		for (StreamedEntry entry : entries) {
-			length += entry.json(this.json).length();
-		}
-		StringBuilder frame = new StringBuilder(length).append(ENTRIES_START);
-		for (int i = 0; i < entries.size(); i++) {
-			if (i > 0) {
-				frame.append(',');
+			String json = entry.json(this.json);
+			if (frame.length() > ENTRIES_START.length()
+					&& frame.length() + json.length() + ENTRIES_END.length() > MAX_FRAME_CHARS) {
+				sendFrame(frame.append(ENTRIES_END).toString());
+				frame.setLength(0);
 			}
-			frame.append(entries.get(i).json(this.json));
+			frame.append((frame.length() == 0) ? ENTRIES_START : ",").append(json);
 		}
-		return frame.append(ENTRIES_END).toString();
+		if (!frame.isEmpty()) {
+			sendFrame(frame.append(ENTRIES_END).toString());
+		}
 	}
 
 }
