@@ -1,6 +1,9 @@
 package dev.zmqlog.viewer.web;
 
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.zmqlog.viewer.history.EntryFilter;
+import jakarta.websocket.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * Sends one browser its entries. A send starts as soon as an entry is queued for an idle
@@ -22,7 +27,7 @@ import org.springframework.web.socket.WebSocketSession;
  * its way goes out in the next frame, so a busy stream comes in few large frames. Frames
  * start at least {@value #MIN_FRAME_INTERVAL_MILLIS} ms apart, since a browser parses only
  * so many frames a second. Entries are written as JSON once for every browser
- * ({@link StreamedEntry}) and a frame is those texts joined.
+ * ({@link StreamedEntry}) and a frame is those texts written one after the other.
  */
 final class SessionSender {
 
@@ -111,25 +116,72 @@ final class SessionSender {
 	}
 
 	private void sendFrame(String frame) throws IOException {
-		this.session.sendMessage(new TextMessage(frame));
-		this.outbox.progressed();
+		try (Writer writer = frameWriter()) {
+			writer.write(frame);
+		}
 	}
 
 	/** Sends the entries in frames of at most {@link #MAX_FRAME_CHARS}, or one entry. */
 	private void sendEntries(List<StreamedEntry> entries) throws IOException {
-		StringBuilder frame = new StringBuilder(8 * 1024);
-		for (StreamedEntry entry : entries) {
-			String json = entry.json(this.json);
-			if (frame.length() > ENTRIES_START.length()
-					&& frame.length() + json.length() + ENTRIES_END.length() > MAX_FRAME_CHARS) {
-				sendFrame(frame.append(ENTRIES_END).toString());
-				frame.setLength(0);
+		int next = 0;
+		while (next < entries.size()) {
+			try (Writer writer = frameWriter()) {
+				writer.write(ENTRIES_START);
+				int chars = ENTRIES_START.length();
+				do {
+					String json = entries.get(next).json(this.json);
+					if (chars > ENTRIES_START.length()) {
+						writer.write(',');
+					}
+					writer.write(json);
+					chars += json.length() + 1;
+					next++;
+				}
+				while (next < entries.size() && chars + entries.get(next).json(this.json).length() < MAX_FRAME_CHARS);
+				writer.write(ENTRIES_END);
 			}
-			frame.append((frame.length() == 0) ? ENTRIES_START : ",").append(json);
 		}
-		if (!frame.isEmpty()) {
-			sendFrame(frame.append(ENTRIES_END).toString());
+	}
+
+	/**
+	 * Where one frame is written; it goes out when closed. On a standard (JSR 356)
+	 * WebSocket session that is the container's own writer, which encodes the entries'
+	 * text straight into the socket's buffer: the frame is never built as one string.
+	 */
+	private Writer frameWriter() throws IOException {
+		if (this.session instanceof NativeWebSocketSession nativeSession) {
+			Session standard = nativeSession.getNativeSession(Session.class);
+			if (standard != null) {
+				return new ProgressingWriter(standard.getBasicRemote().getSendWriter());
+			}
 		}
+		return new TextMessageWriter();
+	}
+
+	/** Counts a frame as progress once it is out. */
+	private final class ProgressingWriter extends FilterWriter {
+
+		ProgressingWriter(Writer frame) {
+			super(frame);
+		}
+
+		@Override
+		public void close() throws IOException {
+			super.close();
+			SessionSender.this.outbox.progressed();
+		}
+
+	}
+
+	/** A frame as one {@link TextMessage}, for sessions of other kinds. */
+	private final class TextMessageWriter extends StringWriter {
+
+		@Override
+		public void close() throws IOException {
+			SessionSender.this.session.sendMessage(new TextMessage(toString()));
+			SessionSender.this.outbox.progressed();
+		}
+
 	}
 
 }
