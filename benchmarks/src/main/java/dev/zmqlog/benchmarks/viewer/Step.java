@@ -16,6 +16,8 @@ final class Step {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final double WARM_UP_RATE = 5_000;
+
 	private final ViewerProcess viewer;
 
 	private final PacedPublishers publishers;
@@ -28,13 +30,19 @@ final class Step {
 		this.receivers = receivers;
 	}
 
-	/** Logs a little until the viewer has received from every publisher, so that each is connected. */
-	void warmUp() throws IOException, InterruptedException {
+	/**
+	 * Logs a little until the viewer has received from the publishers, so that they are
+	 * connected, then at a moderate rate for a while, so that the viewer's hot code is
+	 * compiled before anything is measured.
+	 */
+	void warmUp(Duration compilation) throws IOException, InterruptedException {
 		this.publishers.rate(100);
 		long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
 		while (this.viewer.stats().received() < 200 && System.nanoTime() < deadline) {
 			TimeUnit.MILLISECONDS.sleep(100);
 		}
+		this.publishers.rate(WARM_UP_RATE);
+		TimeUnit.NANOSECONDS.sleep(compilation.toNanos());
 		this.publishers.rate(0);
 	}
 

@@ -28,9 +28,9 @@ record StepResult(double target, double offered, double ingested, double slowest
 		long publisherDropped, long viewerLost, long clientLoss, long skipped, Histogram latency, double viewerCores,
 		double harnessCores, double machineCores) {
 
-	static final String HEADER = "| offered/s | ingested/s | per client/s (slowest, mean) | publisher drops | viewer lost | client loss | skipped | p50 ms | p99 ms | max ms | CPU viewer | CPU harness | CPU machine | keeps up |";
+	static final String HEADER = "| offered/s | ingested/s | per client/s (slowest, mean) | publisher drops | viewer lost | client loss | skipped | p50 ms | p99 ms | max ms | CPU viewer | viewer µs/entry | CPU harness | CPU machine | keeps up |";
 
-	static final String RULE = "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+	static final String RULE = "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
 	/** Below this share of what came in, a stage counts as falling behind. */
 	private static final double KEEPING_UP = 0.95;
@@ -59,10 +59,10 @@ record StepResult(double target, double offered, double ingested, double slowest
 
 	String row() {
 		return String.format(Locale.ROOT,
-				"| %,.0f | %,.0f | %,.0f, %,.0f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.2f | %.2f | %s |",
+				"| %,.0f | %,.0f | %,.0f, %,.0f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.2f | %.2f | %s |",
 				this.offered, this.ingested, this.slowestClient, this.averageClient, this.publisherDropped,
 				this.viewerLost, this.clientLoss, this.skipped, millis(50), millis(99), this.latency.getMaxValue() / 1e3,
-				this.viewerCores, this.harnessCores, this.machineCores, keepsUp() ? "yes" : "no");
+				this.viewerCores, this.viewerCores * 1e6 / Math.max(1, this.ingested), this.harnessCores, this.machineCores, keepsUp() ? "yes" : "no");
 	}
 
 	private double millis(double percentile) {

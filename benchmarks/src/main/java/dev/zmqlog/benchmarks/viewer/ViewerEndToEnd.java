@@ -23,8 +23,9 @@ import java.util.Locale;
  * Run (after building {@code viewer-app} and {@code benchmarks}):
  * {@code java -cp benchmarks/target/benchmarks.jar dev.zmqlog.benchmarks.viewer.ViewerEndToEnd}
  * with options {@code --scenarios latency,ramp,ingest --publishers 4 --clients 10
- * --rates 10000,20000,... --warmup 2 --seconds 5 --latency-seconds 10
- * --jar viewer-app/target/zmqlog-viewer.jar --viewer-jvm "-Xmx1g"}.
+ * --rates 10000,20000,... --jit-warmup 10 --warmup 2 --seconds 5 --latency-seconds 10
+ * --jars viewer-app/target/zmqlog-viewer.jar,/tmp/other-viewer.jar --viewer-jvm "-Xmx2g"}; with
+ * several jars each scenario runs with each jar in turn.
  */
 public final class ViewerEndToEnd {
 
@@ -42,26 +43,31 @@ public final class ViewerEndToEnd {
 		new ViewerEndToEnd(options).run();
 	}
 
+	/** Each scenario with each viewer jar in turn, so that jars are compared side by side. */
 	private void run() throws Exception {
 		for (String scenario : this.options.scenarios()) {
-			switch (scenario) {
-				case "latency" -> scenario("latency: 1,000 entries/s", this.options.clients(), List.of(1_000.0),
-						this.options.latencyWindow());
-				case "ramp" -> scenario("ramp", this.options.clients(), this.options.rates(), this.options.window());
-				case "ingest" -> scenario("ingest: no clients", 0, this.options.rates(), this.options.window());
-				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+			for (Path jar : this.options.jars()) {
+				switch (scenario) {
+					case "latency" -> scenario(jar, "latency: 1,000 entries/s", this.options.clients(), List.of(1_000.0),
+							this.options.latencyWindow());
+					case "ramp" -> scenario(jar, "ramp", this.options.clients(), this.options.rates(),
+							this.options.window());
+					case "ingest" -> scenario(jar, "ingest", 0, this.options.rates(), this.options.window());
+					default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
+				}
 			}
 		}
 	}
 
-	private void scenario(String title, int clients, List<Double> rates, Duration window) throws Exception {
-		System.out.printf(Locale.ROOT, "%n### %s, %d clients%n%n%s%n%s%n", title, clients, StepResult.HEADER,
+	private void scenario(Path jar, String title, int clients, List<Double> rates, Duration window)
+			throws Exception {
+		System.out.printf(Locale.ROOT, "%n### %s, %d clients, %s%n%n%s%n%s%n", title, clients, jar, StepResult.HEADER,
 				StepResult.RULE);
-		try (ViewerProcess viewer = ViewerProcess.start(this.options.jar(), this.options.viewerJvm());
+		try (ViewerProcess viewer = ViewerProcess.start(jar, this.options.viewerJvm());
 				Receivers receivers = Receivers.connect(viewer.httpPort(), clients);
 				PacedPublishers publishers = new PacedPublishers(viewer.endpoint(), this.options.publishers())) {
 			Step step = new Step(viewer, publishers, receivers);
-			step.warmUp();
+			step.warmUp(this.options.compilation());
 			for (double rate : rates) {
 				StepResult result = step.measure(rate, this.options.warmup(), window);
 				System.out.println(result.row());
@@ -77,7 +83,7 @@ public final class ViewerEndToEnd {
 	 * The harness's command line.
 	 */
 	record HarnessOptions(List<String> scenarios, int publishers, int clients, List<Double> rates, Duration warmup,
-			Duration window, Duration latencyWindow, Path jar, List<String> viewerJvm) {
+			Duration window, Duration latencyWindow, Duration compilation, List<Path> jars, List<String> viewerJvm) {
 
 		static HarnessOptions parse(String[] args) {
 			List<String> scenarios = List.of("latency", "ramp", "ingest");
@@ -88,7 +94,8 @@ public final class ViewerEndToEnd {
 			Duration warmup = Duration.ofSeconds(2);
 			Duration window = Duration.ofSeconds(5);
 			Duration latencyWindow = Duration.ofSeconds(10);
-			Path jar = Path.of("viewer-app/target/zmqlog-viewer.jar");
+			Duration compilation = Duration.ofSeconds(10);
+			List<Path> jars = List.of(Path.of("viewer-app/target/zmqlog-viewer.jar"));
 			List<String> viewerJvm = List.of("-Xmx2g");
 			for (int i = 0; i + 1 < args.length; i += 2) {
 				String value = args[i + 1];
@@ -100,7 +107,8 @@ public final class ViewerEndToEnd {
 					case "--warmup" -> warmup = Duration.ofSeconds(Long.parseLong(value));
 					case "--seconds" -> window = Duration.ofSeconds(Long.parseLong(value));
 					case "--latency-seconds" -> latencyWindow = Duration.ofSeconds(Long.parseLong(value));
-					case "--jar" -> jar = Path.of(value);
+					case "--jit-warmup" -> compilation = Duration.ofSeconds(Long.parseLong(value));
+					case "--jars" -> jars = Arrays.stream(value.split(",")).map(Path::of).toList();
 					case "--viewer-jvm" -> viewerJvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
@@ -108,8 +116,8 @@ public final class ViewerEndToEnd {
 			if (args.length % 2 != 0) {
 				throw new IllegalArgumentException("Option without a value: " + args[args.length - 1]);
 			}
-			return new HarnessOptions(scenarios, publishers, clients, rates, warmup, window, latencyWindow, jar,
-					viewerJvm);
+			return new HarnessOptions(scenarios, publishers, clients, rates, warmup, window, latencyWindow, compilation,
+					jars, viewerJvm);
 		}
 
 	}
