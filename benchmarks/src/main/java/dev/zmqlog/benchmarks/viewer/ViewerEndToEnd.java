@@ -3,7 +3,6 @@ package dev.zmqlog.benchmarks.viewer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
