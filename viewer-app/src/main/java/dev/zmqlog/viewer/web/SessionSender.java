@@ -31,8 +31,11 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  */
 final class SessionSender {
 
-	/** At most 200 frames a second per browser. */
-	static final long MIN_FRAME_INTERVAL_MILLIS = 5;
+	/**
+	 * At most 100 frames a second per browser: at a low rate a frame costs the browser and
+	 * the viewer more than the entries in it.
+	 */
+	static final long MIN_FRAME_INTERVAL_MILLIS = 10;
 
 	/** Entries taken at once. */
 	static final int MAX_BATCH = 2_000;
