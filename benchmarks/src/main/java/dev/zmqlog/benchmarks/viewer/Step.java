@@ -16,7 +16,7 @@ final class Step {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final double WARM_UP_RATE = 5_000;
+	private static final double WARM_UP_RATE = 2_000;
 
 	private final ViewerProcess viewer;
 
@@ -44,6 +44,17 @@ final class Step {
 		this.publishers.rate(WARM_UP_RATE);
 		TimeUnit.NANOSECONDS.sleep(compilation.toNanos());
 		this.publishers.rate(0);
+		awaitClientsCaughtUp();
+	}
+
+	/** Until every client has every entry the viewer received: a backlog would skew the first step. */
+	private void awaitClientsCaughtUp() throws IOException, InterruptedException {
+		long received = this.viewer.stats().received();
+		long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+		while (this.receivers.all().stream().anyMatch((receiver) -> receiver.entries() < received)
+				&& System.nanoTime() < deadline) {
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
 	}
 
 	StepResult measure(double rate, Duration warmup, Duration window) throws IOException, InterruptedException {
