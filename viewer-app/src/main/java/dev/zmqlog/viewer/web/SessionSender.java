@@ -64,7 +64,7 @@ final class SessionSender {
 
 	private final ScheduledExecutorService timer;
 
-	/** When the last frame started; only the sender of the moment uses it. */
+	/** When the last frame started: written by the sender of the moment, read by whoever wakes it. */
 	private volatile long lastFrameNanos = System.nanoTime() - MIN_FRAME_INTERVAL_NANOS;
 
 	SessionSender(WebSocketSession session, EntryFilter filter, int queueSize, JsonMapper json, Executor senders,
@@ -78,10 +78,6 @@ final class SessionSender {
 
 	SessionOutbox outbox() {
 		return this.outbox;
-	}
-
-	WebSocketSession session() {
-		return this.session;
 	}
 
 	/** Entries wait and no send is under way: send now, or as soon as the frame interval allows. */
