@@ -14,10 +14,11 @@ public final class SequenceGaps {
 
 	private static final int MAX_SOURCES = 10_000;
 
-	private final Map<String, Track> tracks = new LinkedHashMap<>(16, 0.75f, true) {
+	/** By source rather than its key text, which would be built anew for every event. */
+	private final Map<Source, Track> tracks = new LinkedHashMap<>(16, 0.75f, true) {
 
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Track> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Source, Track> eldest) {
 			return size() > MAX_SOURCES;
 		}
 
@@ -28,14 +29,14 @@ public final class SequenceGaps {
 	 * @return how many events this arrival shows lost (0 when none)
 	 */
 	public synchronized long record(Source source, long seq) {
-		Track track = this.tracks.computeIfAbsent(source.key(), (key) -> new Track());
+		Track track = this.tracks.computeIfAbsent(source, (absent) -> new Track());
 		return track.record(seq);
 	}
 
 	/** Lost events per publisher key. */
 	public synchronized Map<String, Long> lost() {
 		Map<String, Long> lost = new LinkedHashMap<>();
-		this.tracks.forEach((key, track) -> lost.put(key, track.lost));
+		this.tracks.forEach((source, track) -> lost.merge(source.key(), track.lost, Long::sum));
 		return lost;
 	}
 

@@ -50,8 +50,12 @@ public final class LiveStream {
 		synchronized (this.lock) {
 			ViewerEntry entry = entryWithId.apply(this.history.nextId());
 			this.history.append(entry);
-			for (SessionOutbox outbox : this.outboxes) {
-				outbox.offer(entry);
+			if (!this.outboxes.isEmpty()) {
+				// one for all browsers, so that its JSON is written once
+				StreamedEntry streamed = new StreamedEntry(entry);
+				for (SessionOutbox outbox : this.outboxes) {
+					outbox.offer(streamed);
+				}
 			}
 			return entry;
 		}

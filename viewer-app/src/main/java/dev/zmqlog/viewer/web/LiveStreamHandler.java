@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.zmqlog.viewer.history.EntryFilter;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.LinkedMultiValueMap;
@@ -30,23 +28,19 @@ import org.springframework.web.util.UriUtils;
  * Streams entries to browsers over WebSocket. A browser names its filters, the last entry
  * id it saw and the viewer instance that gave it out in the URL
  * ({@code ?topic=..&level=..&q=..&after=..&instance=..}); it first gets
- * {@code {"type":"hello","instance":".."}}, then JSON frames, batched every
- * {@value #FLUSH_MILLIS} ms: {@code {"type":"entries","entries":[..]}} and, when it fell
- * behind, {@code {"type":"skipped","count":N}} first. An {@code instance} other than this
- * viewer's (it restarted) gets the backlog afresh.
- * Each browser is served on its own, so a stalled one delays nobody; one that stays
- * stalled for {@value #STALL_SECONDS} s is disconnected.
+ * {@code {"type":"hello","instance":".."}}, then JSON frames as entries come, batched
+ * while a frame is on its way and at most every
+ * {@value SessionSender#MIN_FRAME_INTERVAL_MILLIS} ms: {@code {"type":"entries","entries":[..]}}
+ * and, when it fell behind, {@code {"type":"skipped","count":N}} first. An
+ * {@code instance} other than this viewer's (it restarted) gets the backlog afresh.
+ * Each browser is served on its own ({@link SessionSender}), so a stalled one delays
+ * nobody; one that stays stalled for {@value #STALL_SECONDS} s is disconnected.
  */
 public final class LiveStreamHandler extends TextWebSocketHandler {
 
-	static final long FLUSH_MILLIS = 50;
-
 	static final long STALL_SECONDS = 30;
 
-	/** Entries in one frame: a burst goes out in a few frames rather than one huge one. */
-	static final int MAX_BATCH = 2_000;
-
-	private static final Logger logger = LoggerFactory.getLogger(LiveStreamHandler.class);
+	private static final long STALL_CHECK_MILLIS = 50;
 
 	private final LiveStream liveStream;
 
@@ -56,8 +50,9 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 
 	private volatile long stallLimitNanos = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
 
-	private final Map<WebSocketSession, SessionOutbox> sessions = new ConcurrentHashMap<>();
+	private final Map<WebSocketSession, SessionSender> sessions = new ConcurrentHashMap<>();
 
+	/** Checks for stalled browsers and starts sends that wait for the frame interval. */
 	private final ScheduledExecutorService ticker = Executors
 		.newSingleThreadScheduledExecutor(daemon("zmqlog-stream-ticker"));
 
@@ -67,7 +62,8 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		this.liveStream = liveStream;
 		this.json = json;
 		this.sessionQueueSize = sessionQueueSize;
-		this.ticker.scheduleWithFixedDelay(this::flushAll, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+		this.ticker.scheduleWithFixedDelay(this::closeStalled, STALL_CHECK_MILLIS, STALL_CHECK_MILLIS,
+				TimeUnit.MILLISECONDS);
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -104,16 +100,17 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 			closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
 			return;
 		}
-		SessionOutbox outbox = new SessionOutbox(filter, this.sessionQueueSize);
-		this.sessions.put(session, outbox);
-		this.liveStream.open(outbox, after);
+		SessionSender sender = new SessionSender(session, filter, this.sessionQueueSize, this.json, this.senders,
+				this.ticker);
+		this.sessions.put(session, sender);
+		this.liveStream.open(sender.outbox(), after);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		SessionOutbox outbox = this.sessions.remove(session);
-		if (outbox != null) {
-			this.liveStream.close(outbox);
+		SessionSender sender = this.sessions.remove(session);
+		if (sender != null) {
+			this.liveStream.close(sender.outbox());
 		}
 	}
 
@@ -122,45 +119,17 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		this.stallLimitNanos = limit.toNanos();
 	}
 
-	private void flushAll() {
+	private void closeStalled() {
 		long stallLimit = this.stallLimitNanos;
-		this.sessions.forEach((session, outbox) -> {
-			if (outbox.isSending()) {
-				if (System.nanoTime() - outbox.lastProgressNanos() > stallLimit) {
-					closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled"));
-				}
-				return;
-			}
-			if (outbox.hasPending() && outbox.startSending()) {
-				this.senders.execute(() -> send(session, outbox));
+		this.sessions.forEach((session, sender) -> {
+			SessionOutbox outbox = sender.outbox();
+			if (outbox.isSending() && System.nanoTime() - outbox.lastProgressNanos() > stallLimit) {
+				closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled"));
 			}
 		});
 	}
 
-	private void send(WebSocketSession session, SessionOutbox outbox) {
-		try {
-			while (session.isOpen() && outbox.hasPending()) {
-				SessionOutbox.Batch batch = outbox.take(MAX_BATCH);
-				if (batch.skipped() > 0) {
-					session.sendMessage(new TextMessage(this.json.writeValueAsString(Map.of("type", "skipped", "count", batch.skipped()))));
-					outbox.progressed();
-				}
-				if (!batch.entries().isEmpty()) {
-					session.sendMessage(new TextMessage(this.json.writeValueAsString(Map.of("type", "entries", "entries", batch.entries()))));
-					outbox.progressed();
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Closing stream {}: {}", session.getId(), ex.toString());
-			closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
-		}
-		finally {
-			outbox.doneSending();
-		}
-	}
-
-	private static void closeQuietly(WebSocketSession session, CloseStatus status) {
+	static void closeQuietly(WebSocketSession session, CloseStatus status) {
 		try {
 			session.close(status);
 		}

@@ -141,7 +141,7 @@ class LiveStreamTest {
 		List<StreamClient.Frame> frames = stalled.readUntil((read) -> accounted(read) >= count, Duration.ofSeconds(15));
 		assertThat(accounted(frames)).as("entries received or counted as skipped").isEqualTo(count);
 		assertThat(frames.stream().mapToLong(StreamClient.Frame::skipped).sum()).as("skipped")
-			.isGreaterThanOrEqualTo(count - SESSION_QUEUE_SIZE - 2 * LiveStreamHandler.MAX_BATCH);
+			.isGreaterThanOrEqualTo(count - SESSION_QUEUE_SIZE - 2 * SessionSender.MAX_BATCH);
 		long expected = before + 1;
 		for (StreamClient.Frame frame : frames) {
 			expected += frame.skipped();
@@ -203,6 +203,25 @@ class LiveStreamTest {
 	}
 
 	@Test
+	void streamedEntriesAreTheApisEntriesInFramesOfBoundedSize() {
+		InProcessPublisher publisher = publisher("frames");
+		Logger logger = publisher.logger("frames");
+		StreamClient browser = closeLater(StreamClient.connect(this.port, "topic=frames."));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 1);
+		int count = 500;
+		String padding = "x".repeat(2_000);
+		for (int i = 1; i <= count; i++) {
+			logger.info("frames {} {}", i, padding);
+		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> browser.ids().size() == count);
+
+		// each entry's JSON is written once for all browsers and joined into frames: it must be what the API says
+		assertThat(browser.entries()).isEqualTo(this.api.entries("topic=frames.&limit=" + count));
+		assertThat(browser.frames()).allSatisfy((frame) -> assertThat(frame.entries())
+			.as("entries of 2 KB in a frame").hasSizeLessThanOrEqualTo(SessionSender.MAX_FRAME_CHARS / 2_000 + 1));
+	}
+
+	@Test
 	void browserThatComesBackWithItsLastIdGetsExactlyWhatItMissed() {
 		InProcessPublisher publisher = publisher("resume");
 		Logger logger = publisher.logger("resume");
@@ -235,6 +254,9 @@ class LiveStreamTest {
 		InProcessPublisher publisher = publisher("pour");
 		Logger logger = publisher.logger("pour");
 		int count = 5_000;
+		// connected first: a publisher still connecting would hold the pour and send it at once
+		logger.info("connected");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.entries("topic=pour.&limit=1").size() == 1);
 		Thread pouring = new Thread(() -> {
 			for (int i = 1; i <= count; i++) {
 				logger.info("pour {}", i);
@@ -244,13 +266,14 @@ class LiveStreamTest {
 			}
 		}, "pouring");
 		pouring.start();
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.entries("topic=pour.&limit=1").size() == 1);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.api.entries("topic=pour.&limit=1").get(0).get("message").asString().startsWith("pour "));
 		long joinAfter = this.api.lastId();
 		StreamClient joining = closeLater(StreamClient.connect(this.port, "topic=pour.&after=" + joinAfter));
 		pouring.join();
 		long last = this.api.lastId();
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.api.entries("topic=pour.&limit=" + count).size() == count);
+			.until(() -> this.api.entries("topic=pour.&limit=" + (count + 1)).size() == count + 1);
 		long newest = this.api.entries("topic=pour.&limit=1").get(0).get("id").asLong();
 		await().atMost(Duration.ofSeconds(10)).until(() -> joining.lastId() == newest);
 
