@@ -37,6 +37,9 @@ final class JsonPayloadWriter {
 
 	private @Nullable JsonGenerator generator;
 
+	/** Where {@code created} and {@code msecs} are written as digits. */
+	private final char[] number = new char[32];
+
 	/** Where text held in a {@link CharSequence} is copied for the generator. */
 	private char[] chars = new char[INITIAL_CHARS];
 
@@ -107,13 +110,16 @@ final class JsonPayloadWriter {
 	}
 
 	private void writeRecord(JsonGenerator json, ILoggingEvent event, Level level) {
-		long epochNanos = event.getTimeStamp() * 1_000_000L + Math.max(0, event.getNanoseconds()) % 1_000_000L;
+		long epochMicros = event.getTimeStamp() * 1_000L + Math.max(0, event.getNanoseconds()) % 1_000_000 / 1_000;
 		json.writeName(Names.NAME).writeString(event.getLoggerName());
 		json.writeName(Names.MSG).writeString(String.valueOf(event.getFormattedMessage()));
 		json.writeName(Names.LEVELNAME).writeString(event.getLevel().toString());
 		json.writeName(Names.LEVELNO).writeNumber(level.pythonNumber());
-		json.writeName(Names.CREATED).writeNumber(epochNanos / 1e9d);
-		json.writeName(Names.MSECS).writeNumber((epochNanos % 1_000_000_000L) / 1e6d);
+		long micros = Math.floorMod(epochMicros, 1_000_000L);
+		json.writeName(Names.CREATED);
+		writeFixedPoint(json, Math.floorDiv(epochMicros, 1_000_000L), micros, 6);
+		json.writeName(Names.MSECS);
+		writeFixedPoint(json, micros / 1_000, micros % 1_000, 3);
 		json.writeName(Names.THREAD_NAME).writeString(event.getThreadName());
 		json.writeName(Names.PROCESS).writeNumber((this.source.pid() != null) ? this.source.pid() : 0L);
 		IThrowableProxy throwable = event.getThrowableProxy();
@@ -122,6 +128,30 @@ final class JsonPayloadWriter {
 			json.writeName(Names.EXC_TEXT);
 			writeString(json, trace, trailingWhitespaceStart(trace));
 		}
+	}
+
+	/**
+	 * Writes {@code whole.fraction} with {@code digits} fraction digits as a JSON number,
+	 * e.g. {@code 1714564800.123456}: the microseconds Python's {@code time.time()} gives,
+	 * without {@code Double.toString}, which costs JDK 17 a good share of a whole record.
+	 */
+	private void writeFixedPoint(JsonGenerator json, long whole, long fraction, int digits) {
+		if (whole < 0) {
+			// before 1970: rare enough for the slow way
+			json.writeNumber(whole + fraction / Math.pow(10, digits));
+			return;
+		}
+		int start = this.number.length;
+		for (int i = 0; i < digits; i++, fraction /= 10) {
+			this.number[--start] = (char) ('0' + fraction % 10);
+		}
+		this.number[--start] = '.';
+		do {
+			this.number[--start] = (char) ('0' + whole % 10);
+			whole /= 10;
+		}
+		while (whole > 0);
+		json.writeNumber(this.number, start, this.number.length - start);
 	}
 
 	/** The length of {@code text} without its trailing white space, as {@link String#stripTrailing()} counts it. */

@@ -1,6 +1,7 @@
 package dev.zmqlog.logback;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,24 @@ class EventEncoderTest {
 		assertThat(payload).contains("\"exc_text\":\"java.lang.IllegalStateException: outer\\n\\tat ")
 			.contains("Caused by: java.lang.IllegalArgumentException: inner")
 			.doesNotContain("\\n\",");
+	}
+
+	@Test
+	void jsonTimeIsCreatedInSecondsAndMsecsToTheMicrosecond() {
+		EventEncoder encoder = encoder(PayloadFormat.JSON);
+		LoggingEvent event = event("timed");
+		event.setInstant(Instant.parse("2024-05-01T12:00:00.012345678Z"));
+		String payload = text(encoder.encode(event, 1).payload());
+		assertThat(payload).contains("\"created\":1714564800.012345,\"msecs\":12.345,");
+		assertThat(decode(encoder.encode(event, 2)).time()).isEqualTo(Instant.parse("2024-05-01T12:00:00.012345Z"));
+	}
+
+	@Test
+	void jsonTimeOnASecondHasItsZeros() {
+		EventEncoder encoder = encoder(PayloadFormat.JSON);
+		LoggingEvent event = event("on the second");
+		event.setInstant(Instant.parse("2024-05-01T12:00:00Z"));
+		assertThat(text(encoder.encode(event, 1).payload())).contains("\"created\":1714564800.000000,\"msecs\":0.000,");
 	}
 
 	private static LogEntry decode(WireMessage message) {
