@@ -4,9 +4,7 @@ import dev.zmqlog.testing.ChildJvm;
 import dev.zmqlog.testing.Python;
 import dev.zmqlog.testing.RunningProcess;
 import dev.zmqlog.testing.TestResources;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.zmqlog.testing.Failures.declinedPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -125,14 +124,6 @@ class PythonJsonRecordInteropTest {
 			.allSatisfy((created) -> assertThat(created).isCloseTo(loggedAt, within(5d)));
 	}
 
-	/** An exception with a cause, with one frame each, so that failure messages stay short. */
-	private static IllegalStateException declinedPayment() {
-		IOException cause = new IOException("connection reset by gateway");
-		cause.setStackTrace(Arrays.copyOf(cause.getStackTrace(), 1));
-		IllegalStateException failure = new IllegalStateException("payment declined", cause);
-		failure.setStackTrace(Arrays.copyOf(failure.getStackTrace(), 1));
-		return failure;
-	}
 
 	private ZmqLogAppender startJsonAppender(String endpoint) {
 		ZmqLogAppender appender = new ZmqLogAppender();

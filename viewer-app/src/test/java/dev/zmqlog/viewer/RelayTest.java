@@ -1,11 +1,9 @@
 package dev.zmqlog.viewer;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +28,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.zmqlog.testing.Failures.declinedPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -146,12 +145,5 @@ class RelayTest {
 			.toList();
 	}
 
-	private static IllegalStateException declinedPayment() {
-		IOException cause = new IOException("connection reset by gateway");
-		cause.setStackTrace(Arrays.copyOf(cause.getStackTrace(), 1));
-		IllegalStateException failure = new IllegalStateException("payment declined", cause);
-		failure.setStackTrace(Arrays.copyOf(failure.getStackTrace(), 1));
-		return failure;
-	}
 
 }
