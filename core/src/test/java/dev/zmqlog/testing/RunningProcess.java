@@ -72,6 +72,24 @@ public final class RunningProcess implements AutoCloseable {
 				+ " stderr ---\n" + this.stderr.text() + "\n---";
 	}
 
+	/** SIGTERM, as a service manager stops a process. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
+	/** SIGINT (Ctrl-C), through the shell's own {@code kill}: a minimal system may have no kill program. */
+	public void interrupt() {
+		try {
+			new ProcessBuilder("sh", "-c", "kill -INT " + this.process.pid()).inheritIO().start().waitFor();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
 		this.process.destroyForcibly();

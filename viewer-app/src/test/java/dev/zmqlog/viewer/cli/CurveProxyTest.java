@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.zmqlog.testing.FreePorts;
+import dev.zmqlog.testing.RunningProcess;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.PublisherSocket;
@@ -43,7 +44,7 @@ class CurveProxyTest {
 		ZMQ.Curve.KeyPair subscriberKeys = ZMQ.Curve.generateKeyPair();
 		String frontend = FreePorts.endpoint();
 		String backend = FreePorts.endpoint();
-		ViewerJvm proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend", backend,
+		RunningProcess proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend", backend,
 				"--curve-secret-key", proxyKeys.secretKey, "--curve-public-key", proxyKeys.publicKey,
 				"--curve-allowed-clients", publisherKeys.publicKey + "," + subscriberKeys.publicKey));
 		await().atMost(TIMEOUT)

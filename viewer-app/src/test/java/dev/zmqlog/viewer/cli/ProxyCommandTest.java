@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.testing.Python;
+import dev.zmqlog.testing.RunningProcess;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.ReceivedMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +75,7 @@ class ProxyCommandTest {
 
 	@Test
 	void stopsOnSigterm() {
-		ViewerJvm proxy = proxy(FreePorts.endpoint(), FreePorts.endpoint());
+		RunningProcess proxy = proxy(FreePorts.endpoint(), FreePorts.endpoint());
 
 		proxy.terminate();
 
@@ -84,7 +85,7 @@ class ProxyCommandTest {
 
 	@Test
 	void stopsOnCtrlC() {
-		ViewerJvm proxy = proxy(FreePorts.endpoint(), FreePorts.endpoint());
+		RunningProcess proxy = proxy(FreePorts.endpoint(), FreePorts.endpoint());
 
 		proxy.interrupt();
 
@@ -96,7 +97,7 @@ class ProxyCommandTest {
 	void busyPortExitsOneAndSaysWhich() throws IOException {
 		try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			String frontend = "tcp://127.0.0.1:" + busy.getLocalPort();
-			ViewerJvm proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend",
+			RunningProcess proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend",
 					FreePorts.endpoint()));
 
 			assertThat(proxy.awaitExit(TIMEOUT)).as(proxy::output).isEqualTo(1);
@@ -133,8 +134,8 @@ class ProxyCommandTest {
 	}
 
 	/** Starts the proxy and waits for the line that says it listens. */
-	private ViewerJvm proxy(String frontend, String backend) {
-		ViewerJvm proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend", backend));
+	private RunningProcess proxy(String frontend, String backend) {
+		RunningProcess proxy = opened(ViewerJvm.start("proxy", "--frontend", frontend, "--backend", backend));
 		await().atMost(TIMEOUT)
 			.untilAsserted(() -> assertThat(proxy.stdoutLines()).as(proxy::output)
 				.containsExactly("zmqlog-viewer proxy: publishers connect to " + frontend
