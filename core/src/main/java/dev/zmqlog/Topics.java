@@ -60,13 +60,17 @@ public final class Topics {
 
 		private final String subtopic;
 
+		/** Made once: equals, hashCode and every marker comparison of Logback read it. */
+		private final String name;
+
 		private SubtopicMarker(String subtopic) {
 			this.subtopic = subtopic;
+			this.name = NAME_PREFIX + subtopic;
 		}
 
 		@Override
 		public String getName() {
-			return NAME_PREFIX + this.subtopic;
+			return this.name;
 		}
 
 		@Override

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.zmqlog.logback.ZmqLogAppender;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.logging.LogLevel;
 
 /**
  * Makes the appender that {@link ZmqLogProperties} describe.
@@ -34,8 +33,7 @@ final class PublisherFactory {
 		setIfPresent(formats.warn(), appender::setWarnFormat);
 		setIfPresent(formats.error(), appender::setErrorFormat);
 		appender.setPayload(properties.payload().name());
-		// Logback has no FATAL: its ERROR is the highest level
-		appender.setThreshold((properties.threshold() == LogLevel.FATAL) ? "ERROR" : properties.threshold().name());
+		appender.setThreshold(properties.threshold().name());
 		appender.setSubtopicDelimiter(properties.subtopicDelimiter());
 		appender.setSubtopicMdcKey(properties.subtopicMdcKey());
 		appender.setQueueSize(properties.queueSize());

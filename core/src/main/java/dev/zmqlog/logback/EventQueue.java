@@ -23,6 +23,9 @@ final class EventQueue {
 
 	private final MpscBlockingConsumerArrayQueue<ILoggingEvent> ring;
 
+	/** The consumer will take nothing ever again. */
+	private volatile boolean consumerGone;
+
 	EventQueue(int requestedCapacity) {
 		this.ring = new MpscBlockingConsumerArrayQueue<>(requestedCapacity);
 	}
@@ -40,7 +43,8 @@ final class EventQueue {
 	/**
 	 * Takes the event, waiting for room at most {@code timeoutNanos}. The ring has no
 	 * waiting producers, so a producer backs off in growing pauses; an interrupt ends the
-	 * wait (the flag stays set for the caller's code).
+	 * wait (the flag stays set for the caller's code), and so does a consumer that is gone:
+	 * no room can come.
 	 */
 	boolean offer(ILoggingEvent event, long timeoutNanos) {
 		if (this.ring.offer(event)) {
@@ -48,7 +52,7 @@ final class EventQueue {
 		}
 		long deadline = System.nanoTime() + timeoutNanos;
 		long pause = MIN_ROOM_PAUSE_NANOS;
-		while (!Thread.currentThread().isInterrupted()) {
+		while (!this.consumerGone && !Thread.currentThread().isInterrupted()) {
 			long remaining = deadline - System.nanoTime();
 			if (remaining <= 0) {
 				return false;
@@ -60,6 +64,11 @@ final class EventQueue {
 			pause = Math.min(pause * 2, MAX_ROOM_PAUSE_NANOS);
 		}
 		return false;
+	}
+
+	/** The consumer ends: from now on a full queue fails producers at once. I/O thread only. */
+	void consumerGone() {
+		this.consumerGone = true;
 	}
 
 	/** The next event, or {@code null} at once when there is none. I/O thread only. */

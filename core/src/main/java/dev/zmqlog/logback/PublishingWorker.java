@@ -99,12 +99,17 @@ final class PublishingWorker implements Runnable {
 			drainUntilStopped();
 		}
 		catch (InterruptedException ex) {
+			if (!this.stopping) {
+				this.status.addError("Publishing thread interrupted; events are no longer published");
+			}
 			Thread.currentThread().interrupt();
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			this.status.addError("Publishing thread failed; events are no longer published", ex);
 		}
 		finally {
+			// callers that would wait for room give up at once from now on
+			this.queue.consumerGone();
 			this.socket.close(remainingLinger());
 		}
 	}
@@ -176,23 +181,30 @@ final class PublishingWorker implements Runnable {
 	}
 
 	private void publishBatch() {
+		long sent = this.published;
 		for (ILoggingEvent event : this.batch) {
-			publish(event);
+			if (publish(event)) {
+				sent++;
+			}
 		}
+		// one volatile write a batch, not one an event
+		this.published = sent;
 		this.batch.clear();
 	}
 
-	private void publish(ILoggingEvent event) {
+	private boolean publish(ILoggingEvent event) {
 		try {
 			this.socket.send(this.encoder.encode(event, this.numbering.next()));
-			this.published++;
+			return true;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError | StackOverflowError ex) {
+			// an application's converter or argument that fails in its own way loses its event only
 			this.dropped.increment();
 			this.numbering.lastNumberLost();
 			if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
 				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), ex);
 			}
+			return false;
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -149,7 +150,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			return;
 		}
 		this.layouts = startedLayouts;
-		this.captureCallerData = this.includeCallerData || startedLayouts.needsCallerData();
+		// includeCallerData fills the json record's fields: a text payload has none
+		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
+				|| startedLayouts.needsCallerData();
 		this.queue = new EventQueue(this.queueSize);
 		EventEncoder encoder = new EventEncoder(this.rootTopic,
 				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
@@ -355,8 +358,18 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.payload = PayloadFormat.of(payload);
 	}
 
+	/**
+	 * @param threshold TRACE, DEBUG, INFO, WARN, ERROR, FATAL (Logback has none: its ERROR
+	 * is the highest level) or OFF, in any case
+	 */
 	public void setThreshold(String threshold) {
-		this.threshold = Level.toLevel(threshold, Level.TRACE);
+		String name = threshold.strip().toUpperCase(Locale.ROOT);
+		Level level = name.equals("FATAL") ? Level.ERROR : Level.toLevel(name, null);
+		if (level == null || level == Level.ALL) {
+			throw new IllegalArgumentException(
+					"threshold must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
+		}
+		this.threshold = level;
 	}
 
 	public void setSubtopicDelimiter(String subtopicDelimiter) {

@@ -124,6 +124,13 @@ public final class MessageDecoder {
 	}
 
 	private static @Nullable String strictUtf8(byte[] bytes) {
+		// the JDK's own decoding is the fast path; it turns what is malformed into U+FFFD
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		return (text.indexOf('\uFFFD') < 0) ? text : strictlyDecoded(bytes);
+	}
+
+	/** Decodes text that has U+FFFD: malformed input, or that character as sent. */
+	private static @Nullable String strictlyDecoded(byte[] bytes) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);

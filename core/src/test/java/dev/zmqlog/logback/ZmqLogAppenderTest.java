@@ -30,6 +30,7 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
@@ -285,6 +286,20 @@ class ZmqLogAppenderTest {
 		});
 		assertThat(zmq.getDroppedCount()).isEqualTo(10_000 - 8);
 		assertThat(zmq.getQueuedCount()).isEqualTo(8);
+	}
+
+	@Test
+	void thresholdFatalIsLogbacksError() {
+		startAppender((zmq) -> zmq.setThreshold("fatal"));
+		this.logger.warn("left out");
+		this.logger.error("published");
+		assertThat(subscribeAndAwait(1)).extracting(LogEntry::message).containsExactly("test.Greeter > published");
+	}
+
+	@Test
+	void unknownThresholdIsRefusedWithTheLevelsThereAre() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ZmqLogAppender().setThreshold("WARNING"))
+			.withMessage("threshold must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was 'WARNING'");
 	}
 
 	@Test
