@@ -17,12 +17,17 @@ final class CurveFlags {
 	private CurveFlags() {
 	}
 
+	/** The flags of a command that connects to publishers and can also bind as a CURVE server. */
 	static Syntax addTo(Syntax syntax, String serverRole) {
+		return addServerFlagsTo(syntax.value(null, "curve-server-key", "KEY",
+				"CURVE public key (Z85) of the publisher to connect to; encrypts the connection"), serverRole);
+	}
+
+	/** The flags of a command that only binds, as a CURVE server. */
+	static Syntax addServerFlagsTo(Syntax syntax, String serverRole) {
 		return syntax
 			.value(null, "curve-secret-key", "KEY", "CURVE secret key (Z85) of " + serverRole)
 			.value(null, "curve-public-key", "KEY", "CURVE public key (Z85) of " + serverRole)
-			.value(null, "curve-server-key", "KEY",
-					"CURVE public key (Z85) of the publisher to connect to; encrypts the connection")
 			.value(null, "curve-allowed-clients", "KEYS",
 					"public keys (Z85, comma-separated or repeated) allowed to connect\n"
 							+ "(default: any client that knows the public key)");

@@ -36,8 +36,7 @@ import zmq.ZError;
  * With {@code --curve-secret-key} and {@code --curve-public-key} both sockets are CURVE
  * servers with that one key pair: publishers and subscribers alike connect with the
  * proxy's public key as their server key, and {@code --curve-allowed-clients} lists the
- * public keys of both. {@code --curve-server-key} does not apply: the proxy connects to
- * nothing.
+ * public keys of both. It has no {@code --curve-server-key}: the proxy connects to nothing.
  */
 public final class ProxyCommand {
 
@@ -158,7 +157,7 @@ public final class ProxyCommand {
 	}
 
 	static Syntax syntax() {
-		return CurveFlags.addTo(baseSyntax(), "the proxy (both its sockets)");
+		return CurveFlags.addServerFlagsTo(baseSyntax(), "the proxy (both its sockets)");
 	}
 
 	private static Syntax baseSyntax() {

@@ -37,10 +37,6 @@ public final class LiveStream {
 		return this.instance;
 	}
 
-	public EntryHistory history() {
-		return this.history;
-	}
-
 	/**
 	 * Adds an entry.
 	 * @param entryWithId makes the entry for the id it gets
@@ -68,6 +64,8 @@ public final class LiveStream {
 	 */
 	void open(SessionOutbox outbox, long afterId) {
 		synchronized (this.lock) {
+			// first: the backlog may start a send that fails and closes the browser at once
+			this.outboxes.add(outbox);
 			EntryFilter filter = outbox.filter();
 			// an id this viewer never gave out comes from before a restart: start afresh
 			if (afterId < 0 || afterId >= this.history.nextId()) {
@@ -81,12 +79,13 @@ public final class LiveStream {
 				}
 				outbox.offerAll(this.history.after(afterId, filter, this.history.capacity()));
 			}
-			this.outboxes.add(outbox);
 		}
 	}
 
 	void close(SessionOutbox outbox) {
-		this.outboxes.remove(outbox);
+		synchronized (this.lock) {
+			this.outboxes.remove(outbox);
+		}
 	}
 
 	List<SessionOutbox> outboxes() {

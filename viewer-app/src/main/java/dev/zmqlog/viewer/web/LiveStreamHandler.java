@@ -124,7 +124,9 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		this.sessions.forEach((session, sender) -> {
 			SessionOutbox outbox = sender.outbox();
 			if (outbox.isSending() && System.nanoTime() - outbox.lastProgressNanos() > stallLimit) {
-				closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled"));
+				// closing may wait for the stalled write: not on the thread that starts every browser's sends
+				this.senders.execute(
+						() -> closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled")));
 			}
 		});
 	}

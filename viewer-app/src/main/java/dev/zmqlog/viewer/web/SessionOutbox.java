@@ -104,10 +104,6 @@ final class SessionOutbox {
 		return this.queue.size();
 	}
 
-	int capacity() {
-		return this.capacity;
-	}
-
 	/** Takes up to {@code max} entries and the count of entries skipped since the last take. */
 	synchronized Batch take(int max) {
 		List<StreamedEntry> entries = new ArrayList<>(Math.min(max, this.queue.size()));
