@@ -135,7 +135,9 @@ final class PublishingWorker implements Runnable {
 				this.holdSpent = true;
 				return;
 			}
-			this.socket.awaitSubscription(Duration.ofNanos(Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L)));
+			// at least a millisecond: less would poll without waiting, a busy loop to the deadline
+			long wait = Math.max(1_000_000L, Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L));
+			this.socket.awaitSubscription(Duration.ofNanos(wait));
 		}
 		if (this.socket.hasSubscriber()) {
 			this.hadSubscriber = true;
