@@ -18,13 +18,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Guards the UI, the API and the WebSocket with the access token: presented as
  * {@code Authorization: Bearer TOKEN}, or once as {@code ?token=TOKEN}, which is turned
  * into an HttpOnly, SameSite=Strict session cookie (and, for a page, a redirect that takes
- * the token out of the address bar). Anything else is answered 401.
+ * the token out of the address bar). Anything else is answered 401. The scheme's name is
+ * case-insensitive ({@code bearer TOKEN} too, RFC 9110); the cookie is {@code Secure} when
+ * the request came over HTTPS, directly or through a proxy that says so and that
+ * {@code server.forward-headers-strategy} trusts.
  */
 public final class AccessTokenFilter extends OncePerRequestFilter {
 
 	static final String COOKIE = "ZMQLOG_SESSION";
 
-	private static final String BEARER = "Bearer ";
+	private static final String BEARER = "Bearer";
 
 	private final AccessToken token;
 
@@ -41,7 +44,7 @@ public final class AccessTokenFilter extends OncePerRequestFilter {
 		}
 		String queryToken = request.getParameter("token");
 		if (queryToken != null && this.token.matches(queryToken)) {
-			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie().toString());
+			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(request.isSecure()).toString());
 			if (isPage(request)) {
 				response.sendRedirect(withoutToken(request));
 				return;
@@ -56,8 +59,10 @@ public final class AccessTokenFilter extends OncePerRequestFilter {
 
 	private boolean hasValidBearer(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.startsWith(BEARER)
-				&& this.token.matches(authorization.substring(BEARER.length()).strip());
+		return authorization != null && authorization.length() > BEARER.length()
+				&& authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+				&& authorization.charAt(BEARER.length()) == ' '
+				&& this.token.matches(authorization.substring(BEARER.length() + 1).strip());
 	}
 
 	private boolean hasValidCookie(HttpServletRequest request) {
@@ -73,8 +78,12 @@ public final class AccessTokenFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private ResponseCookie sessionCookie() {
-		return ResponseCookie.from(COOKIE, this.token.sessionValue()).httpOnly(true).sameSite("Strict").path("/")
+	private ResponseCookie sessionCookie(boolean secure) {
+		return ResponseCookie.from(COOKIE, this.token.sessionValue())
+			.httpOnly(true)
+			.secure(secure)
+			.sameSite("Strict")
+			.path("/")
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package dev.zmqlog.viewer.security;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
+import dev.zmqlog.viewer.http.HttpEdgeConfiguration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -12,13 +13,15 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The viewer's web side: the access token when one is set, and a refusal to start when the
- * viewer would be reachable from other machines without one.
+ * The viewer's web side: malformed {@code Origin} headers refused, the access token when one
+ * is set, and a refusal to start when the viewer would be reachable from other machines
+ * without one. Both filters run after the query string's check and after Spring's
+ * {@code ForwardedHeaderFilter} (with {@code server.forward-headers-strategy=framework}), so
+ * that they see the scheme a proxy reported.
  */
 @Configuration(proxyBeanMethods = false)
 public class ViewerSecurityConfiguration {
@@ -28,12 +31,20 @@ public class ViewerSecurityConfiguration {
 	static final String TOKEN_VARIABLE = "ZMQLOG_ACCESS_TOKEN";
 
 	@Bean
+	FilterRegistrationBean<OriginFilter> originFilter() {
+		FilterRegistrationBean<OriginFilter> registration = new FilterRegistrationBean<>(new OriginFilter());
+		registration.setOrder(HttpEdgeConfiguration.QUERY_STRING_ORDER + 1);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	@Bean
 	@Conditional(AccessTokenSet.class)
 	FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(Environment environment) {
 		AccessToken token = new AccessToken(token(environment));
 		FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(
 				new AccessTokenFilter(token));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(HttpEdgeConfiguration.QUERY_STRING_ORDER + 2);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -1,0 +1,33 @@
+package dev.zmqlog.viewer.http;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The container's settings and the filter that every request passes first.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HttpEdgeConfiguration {
+
+	/**
+	 * Right after Spring Boot's character encoding filter and before anything that reads
+	 * parameters, the access token's filter among them.
+	 */
+	public static final int QUERY_STRING_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	@Bean
+	TomcatSettings tomcatSettings() {
+		return new TomcatSettings();
+	}
+
+	@Bean
+	FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+		FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
+		registration.setOrder(QUERY_STRING_ORDER);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+}
