@@ -71,6 +71,26 @@ class AccessTokenTest {
 	}
 
 	@Test
+	void bearerSchemeIsCaseInsensitive() throws Exception {
+		for (String scheme : new String[] { "bearer", "BEARER", "bEaReR" }) {
+			assertThat(get("/api/stats", "Authorization", scheme + " s3cret-token").statusCode()).as(scheme)
+				.isEqualTo(200);
+		}
+		assertThat(get("/api/stats", "Authorization", "Bearers3cret-token").statusCode()).isEqualTo(401);
+		assertThat(get("/api/stats", "Authorization", "Bear s3cret-token").statusCode()).isEqualTo(401);
+		assertThat(get("/api/stats", "Authorization", "Basic s3cret-token").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void theRefusalSaysHowToPresentTheToken() throws Exception {
+		HttpResponse<String> response = get("/api/stats");
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.body()).contains("Authorization: Bearer TOKEN").doesNotContain("s3cret");
+	}
+
+	@Test
 	void tokenInTheUrlBecomesAStrictHttpOnlyCookieAndLeavesTheAddressBar() throws Exception {
 		HttpResponse<String> first = get("/?topic=orders.&token=s3cret-token&level=WARN");
 		assertThat(first.statusCode()).isEqualTo(302);
