@@ -1,9 +1,11 @@
 package dev.zmqlog.viewer;
 
 import java.util.Arrays;
+import java.util.OptionalInt;
 
 import dev.zmqlog.viewer.cli.KeygenCommand;
 import dev.zmqlog.viewer.cli.ProxyCommand;
+import dev.zmqlog.viewer.cli.ViewerHelp;
 import dev.zmqlog.viewer.cli.WatchCommand;
 import dev.zmqlog.viewer.demo.DemoConfiguration;
 
@@ -13,8 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The viewer's entry point. {@code watch}, {@code proxy} and {@code keygen} are terminal commands that
- * start no web server; anything else starts the viewer, with the demo for
- * {@code --demo}.
+ * start no web server; {@code --help} and arguments that are neither a command nor a
+ * property are answered without starting anything ({@link ViewerHelp}); anything else
+ * starts the viewer, with the demo for {@code --demo}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,7 +32,13 @@ public class ZmqLogViewer {
 			case "watch" -> System.exit(WatchCommand.run(rest));
 			case "proxy" -> System.exit(ProxyCommand.run(rest));
 			case "keygen" -> System.exit(KeygenCommand.run(rest));
-			default -> viewer(args).run(args);
+			default -> {
+				OptionalInt answered = ViewerHelp.answer(args);
+				if (answered.isPresent()) {
+					System.exit(answered.getAsInt());
+				}
+				viewer(args).run(args);
+			}
 		}
 	}
 
