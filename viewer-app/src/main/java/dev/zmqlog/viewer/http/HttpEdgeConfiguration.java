@@ -1,5 +1,7 @@
 package dev.zmqlog.viewer.http;
 
+import jakarta.servlet.Filter;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +26,13 @@ public class HttpEdgeConfiguration {
 
 	@Bean
 	FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
-		FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
-		registration.setOrder(QUERY_STRING_ORDER);
+		return everyRequest(new QueryStringFilter(), QUERY_STRING_ORDER);
+	}
+
+	/** A filter of every request, at its place in the order. */
+	public static <F extends Filter> FilterRegistrationBean<F> everyRequest(F filter, int order) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(order);
 		registration.addUrlPatterns("/*");
 		return registration;
 	}

@@ -18,7 +18,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The viewer's web side: malformed {@code Origin} headers refused, the access token when one
- * is set, and a refusal to start when the viewer would be reachable from other machines
+ * is set (else only loopback names are answered), and a refusal to start when the viewer would be reachable from other machines
  * without one. Both filters run after the query string's check and after Spring's
  * {@code ForwardedHeaderFilter} (with {@code server.forward-headers-strategy=framework}), so
  * that they see the scheme a proxy reported.
@@ -30,23 +30,27 @@ public class ViewerSecurityConfiguration {
 
 	static final String TOKEN_VARIABLE = "ZMQLOG_ACCESS_TOKEN";
 
+	private static final int ORIGIN_ORDER = HttpEdgeConfiguration.QUERY_STRING_ORDER + 1;
+
+	/** The access token's filter, or without a token the loopback names' one. */
+	private static final int ACCESS_ORDER = HttpEdgeConfiguration.QUERY_STRING_ORDER + 2;
+
 	@Bean
 	FilterRegistrationBean<OriginFilter> originFilter() {
-		FilterRegistrationBean<OriginFilter> registration = new FilterRegistrationBean<>(new OriginFilter());
-		registration.setOrder(HttpEdgeConfiguration.QUERY_STRING_ORDER + 1);
-		registration.addUrlPatterns("/*");
-		return registration;
+		return HttpEdgeConfiguration.everyRequest(new OriginFilter(), ORIGIN_ORDER);
+	}
+
+	@Bean
+	@Conditional(AccessTokenUnset.class)
+	FilterRegistrationBean<LoopbackHostFilter> loopbackHostFilter() {
+		return HttpEdgeConfiguration.everyRequest(new LoopbackHostFilter(), ACCESS_ORDER);
 	}
 
 	@Bean
 	@Conditional(AccessTokenSet.class)
 	FilterRegistrationBean<AccessTokenFilter> accessTokenFilter(Environment environment) {
-		AccessToken token = new AccessToken(token(environment));
-		FilterRegistrationBean<AccessTokenFilter> registration = new FilterRegistrationBean<>(
-				new AccessTokenFilter(token));
-		registration.setOrder(HttpEdgeConfiguration.QUERY_STRING_ORDER + 2);
-		registration.addUrlPatterns("/*");
-		return registration;
+		return HttpEdgeConfiguration.everyRequest(new AccessTokenFilter(new AccessToken(token(environment))),
+				ACCESS_ORDER);
 	}
 
 	@Bean
@@ -85,6 +89,16 @@ public class ViewerSecurityConfiguration {
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			return token(context.getEnvironment()) != null;
+		}
+
+	}
+
+	/** Whether no access token is set. */
+	static final class AccessTokenUnset implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return token(context.getEnvironment()) == null;
 		}
 
 	}

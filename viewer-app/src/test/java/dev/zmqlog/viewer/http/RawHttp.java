@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,28 +29,30 @@ public final class RawHttp {
 		this.port = port;
 	}
 
-	/** {@code GET target} with {@code Host} and {@code Connection: close}, plus the given header lines. */
+	/**
+	 * {@code GET target} with {@code Connection: close} and the given header lines, and
+	 * {@code Host: 127.0.0.1:PORT} unless they name another.
+	 */
 	public Answer get(String target, String... headerLines) {
-		StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
-			.append(this.port)
-			.append("\r\nConnection: close\r\n");
+		return send(request(target, "Connection: close", headerLines));
+	}
+
+	/** A WebSocket handshake for {@code target}, with the given header lines. */
+	public Answer upgrade(String target, String... headerLines) {
+		return send(request(target, "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+				+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", headerLines));
+	}
+
+	private byte[] request(String target, String fixedLines, String... headerLines) {
+		StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n");
+		if (Arrays.stream(headerLines).noneMatch((line) -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+			request.append("Host: 127.0.0.1:").append(this.port).append("\r\n");
+		}
+		request.append(fixedLines).append("\r\n");
 		for (String line : headerLines) {
 			request.append(line).append("\r\n");
 		}
-		return send(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-	}
-
-	/** A WebSocket handshake for {@code target}, plus the given header lines. */
-	public Answer upgrade(String target, String... headerLines) {
-		String[] lines = new String[headerLines.length + 4];
-		lines[0] = "Upgrade: websocket";
-		lines[1] = "Connection: Upgrade";
-		lines[2] = "Sec-WebSocket-Version: 13";
-		lines[3] = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==";
-		System.arraycopy(headerLines, 0, lines, 4, headerLines.length);
-		String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n" + String.join("\r\n", lines)
-				+ "\r\n\r\n";
-		return send(request.getBytes(StandardCharsets.ISO_8859_1));
+		return request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
 	}
 
 	/** Sends the bytes as they are. */

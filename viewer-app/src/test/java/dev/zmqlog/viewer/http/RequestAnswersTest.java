@@ -78,11 +78,11 @@ class RequestAnswersTest {
 	void unknownPagesWrongMethodsAndFormatsSayWhy() {
 		assertError(this.http.get("/no/such/page"), 404, "page").contains("no/such/page");
 		RawHttp.Answer delete = this.http
-			.send("DELETE /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes());
+			.send("DELETE /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes());
 		assertError(delete, 405, "DELETE").contains("DELETE");
 		assertThat(delete.headers()).containsEntry("allow", "GET");
 		assertError(this.http.get("/api/stats", "Accept: text/html"), 406, "Accept: text/html");
-		RawHttp.Answer upload = this.http.send(("POST /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		RawHttp.Answer upload = this.http.send(("POST /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
 				+ "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 9\r\n\r\n--b\r\nbad").getBytes());
 		assertError(upload, 405, "a broken multipart body");
 	}

@@ -82,6 +82,14 @@ class AccessTokenTest {
 	}
 
 	@Test
+	void withATokenAnyHostNameIsAnsweredToWhoPresentsIt() throws Exception {
+		dev.zmqlog.viewer.http.RawHttp http = new dev.zmqlog.viewer.http.RawHttp(this.port);
+		assertThat(http.get("/api/stats", "Host: logs.example.com", "Authorization: Bearer s3cret-token").status())
+			.isEqualTo(200);
+		assertThat(http.get("/api/stats", "Host: logs.example.com").status()).isEqualTo(401);
+	}
+
+	@Test
 	void theRefusalSaysHowToPresentTheToken() throws Exception {
 		HttpResponse<String> response = get("/api/stats");
 		assertThat(response.statusCode()).isEqualTo(401);
