@@ -1,5 +1,10 @@
 package dev.zmqlog.viewer.http;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +34,33 @@ public record ErrorBody(int status, String error) {
 
 	public static ResponseEntity<ErrorBody> answer(HttpStatusCode status, String error) {
 		return answer(status, HttpHeaders.EMPTY, error);
+	}
+
+	/**
+	 * Writes the answer straight into the response, for a filter that must not go through
+	 * the container's error dispatch (which runs Spring's forwarded-header filter again).
+	 */
+	void writeTo(HttpServletResponse response) throws IOException {
+		response.setStatus(this.status);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"status\":" + this.status + ",\"error\":\"" + jsonEscaped(this.error) + "\"}");
+	}
+
+	private static String jsonEscaped(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 	/** A piece of the request to quote in a reason, cut short: answers stay small. */

@@ -14,10 +14,10 @@ import org.springframework.core.Ordered;
 public class HttpEdgeConfiguration {
 
 	/**
-	 * Right after Spring Boot's character encoding filter and before anything that reads
-	 * parameters, the access token's filter among them.
+	 * Right after Spring Boot's character encoding and forwarded-header filters, before
+	 * anything that reads parameters or builds a URL, the access token's filter among them.
 	 */
-	public static final int QUERY_STRING_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+	public static final int REQUEST_URL_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean
 	TomcatSettings tomcatSettings() {
@@ -25,8 +25,8 @@ public class HttpEdgeConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
-		return everyRequest(new QueryStringFilter(), QUERY_STRING_ORDER);
+	FilterRegistrationBean<RequestUrlFilter> requestUrlFilter() {
+		return everyRequest(new RequestUrlFilter(), REQUEST_URL_ORDER);
 	}
 
 	/** A filter of every request, at its place in the order. */

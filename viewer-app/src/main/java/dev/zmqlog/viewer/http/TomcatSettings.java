@@ -15,7 +15,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
  * characters that browsers leave raw in an address (a regular expression pasted into the
  * address bar: {@code a|b}, {@code [0-9]}, {@code \d{4}}, {@code ^}, a backtick), which it
  * otherwise refuses with its own 400 page before the viewer sees the request
- * ({@link QueryStringFilter} encodes them for the code behind it). What it still refuses
+ * ({@link RequestUrlFilter} encodes them for the code behind it). What it still refuses
  * (a request line or header it cannot parse) is answered with the viewer's JSON by
  * {@link ContainerErrorReport} in place of Spring Boot's HTML error valve. Runs after Spring
  * Boot's own customizer (this one has the lowest precedence), whose valve it replaces.

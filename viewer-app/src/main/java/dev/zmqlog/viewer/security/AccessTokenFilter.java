@@ -46,7 +46,9 @@ public final class AccessTokenFilter extends OncePerRequestFilter {
 		if (queryToken != null && this.token.matches(queryToken)) {
 			response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie(request.isSecure()).toString());
 			if (isPage(request)) {
-				response.sendRedirect(withoutToken(request));
+				// relative: nothing is built from the Host or a proxy's headers, and the browser keeps its scheme
+				response.setStatus(HttpServletResponse.SC_FOUND);
+				response.setHeader(HttpHeaders.LOCATION, withoutToken(request));
 				return;
 			}
 			chain.doFilter(request, response);

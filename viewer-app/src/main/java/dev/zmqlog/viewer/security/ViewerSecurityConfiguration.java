@@ -30,10 +30,10 @@ public class ViewerSecurityConfiguration {
 
 	static final String TOKEN_VARIABLE = "ZMQLOG_ACCESS_TOKEN";
 
-	private static final int ORIGIN_ORDER = HttpEdgeConfiguration.QUERY_STRING_ORDER + 1;
+	private static final int ORIGIN_ORDER = HttpEdgeConfiguration.REQUEST_URL_ORDER + 1;
 
 	/** The access token's filter, or without a token the loopback names' one. */
-	private static final int ACCESS_ORDER = HttpEdgeConfiguration.QUERY_STRING_ORDER + 2;
+	private static final int ACCESS_ORDER = HttpEdgeConfiguration.REQUEST_URL_ORDER + 2;
 
 	@Bean
 	FilterRegistrationBean<OriginFilter> originFilter() {
