@@ -5,14 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.viewer.security.AccessToken;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,25 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "zmq.log.viewer.access-token="
 		+ MalformedRequestLogTest.TOKEN)
-class MalformedRequestLogTest {
+class MalformedRequestLogTest extends RunningViewerTest {
 
 	static final String TOKEN = "s3cret-token-4711";
-
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void quietEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("zmq.log.viewer.endpoints", FreePorts::endpoint);
-	}
 
 	@Test
 	void noMalformedRequestLogsAStackTraceAnErrorOrTheToken() {
 		List<RawHttp.Answer> answers;
 		try (LogCapture log = new LogCapture()) {
-			answers = sendBattery(new RawHttp(this.port));
+			answers = sendBattery(http());
 			// a well-formed request last: whatever the others logged is in by the time it is answered
-			assertThat(new RawHttp(this.port).get("/api/stats", "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
+			assertThat(http().get("/api/stats", "Authorization: Bearer " + TOKEN).status()).isEqualTo(200);
 			log.assertNoStackTraceErrorOr(TOKEN, new AccessToken(TOKEN).sessionValue());
 		}
 		for (RawHttp.Answer answer : answers) {
@@ -54,7 +42,7 @@ class MalformedRequestLogTest {
 		String token = "token=" + TOKEN;
 		String bearer = "Authorization: Bearer " + TOKEN;
 		String cookie = "Cookie: ZMQLOG_SESSION=" + new AccessToken(TOKEN).sessionValue();
-		String port = String.valueOf(this.port);
+		String port = String.valueOf(port());
 		List<RawHttp.Answer> answers = new ArrayList<>();
 		// bad encodings, with the token in the URL
 		for (String query : new String[] { "q=%FF", "q=%G0", "q=%", "q=a|b", "q=[0-9]", "q=\\d{4}", "q=^`{}" }) {

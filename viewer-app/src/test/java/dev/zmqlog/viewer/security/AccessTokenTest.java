@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.zmqlog.testing.FreePorts;
+import dev.zmqlog.viewer.http.RawHttp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,7 +84,7 @@ class AccessTokenTest {
 
 	@Test
 	void withATokenAnyHostNameIsAnsweredToWhoPresentsIt() throws Exception {
-		dev.zmqlog.viewer.http.RawHttp http = new dev.zmqlog.viewer.http.RawHttp(this.port);
+		RawHttp http = new RawHttp(this.port);
 		assertThat(http.get("/api/stats", "Host: logs.example.com", "Authorization: Bearer s3cret-token").status())
 			.isEqualTo(200);
 		assertThat(http.get("/api/stats", "Host: logs.example.com").status()).isEqualTo(401);

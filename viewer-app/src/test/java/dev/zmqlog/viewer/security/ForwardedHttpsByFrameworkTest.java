@@ -5,7 +5,6 @@ import dev.zmqlog.viewer.http.LogCapture;
 import dev.zmqlog.viewer.http.RawHttp;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "server.forward-headers-strategy=framework")
 class ForwardedHttpsByFrameworkTest extends ForwardedHttpsTest {
 
-	@LocalServerPort
-	private int port;
-
 	@Test
 	void forwardedHeadersThatMakeNoUrlAreABadRequestAndNoStackTrace() {
-		RawHttp http = new RawHttp(this.port);
+		RawHttp http = http();
 		try (LogCapture log = new LogCapture()) {
 			for (String header : new String[] { "X-Forwarded-Host: a b", "X-Forwarded-Proto: ht tp",
 					"X-Forwarded-Prefix: ../../x" }) {

@@ -1,14 +1,10 @@
 package dev.zmqlog.viewer.security;
 
-import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.viewer.http.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqlog.viewer.http.RunningViewerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,26 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "zmq.log.viewer.access-token=s3cret-token", "server.forward-headers-strategy=native" })
-class ForwardedHttpsTest {
-
-	@LocalServerPort
-	private int port;
-
-	private RawHttp http;
-
-	@DynamicPropertySource
-	static void quietEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("zmq.log.viewer.endpoints", FreePorts::endpoint);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new RawHttp(this.port);
-	}
+class ForwardedHttpsTest extends RunningViewerTest {
 
 	@Test
 	void sessionCookieIsSecureWhenTheProxySaysHttps() {
-		RawHttp.Answer answer = this.http.get("/?token=s3cret-token&level=WARN", "X-Forwarded-Proto: https");
+		RawHttp.Answer answer = http().get("/?token=s3cret-token&level=WARN", "X-Forwarded-Proto: https");
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.headers().get("set-cookie")).contains("; Secure").contains("HttpOnly").contains("SameSite=Strict");
 		// relative: the browser stays on the scheme it used
@@ -47,7 +28,7 @@ class ForwardedHttpsTest {
 
 	@Test
 	void sessionCookieIsNotSecureOverPlainHttp() {
-		RawHttp.Answer answer = this.http.get("/?token=s3cret-token");
+		RawHttp.Answer answer = http().get("/?token=s3cret-token");
 		assertThat(answer.status()).isEqualTo(302);
 		assertThat(answer.headers().get("set-cookie")).startsWith(AccessTokenFilter.COOKIE + "=")
 			.doesNotContain("Secure");

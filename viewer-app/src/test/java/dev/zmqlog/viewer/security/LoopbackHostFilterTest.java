@@ -1,15 +1,11 @@
 package dev.zmqlog.viewer.security;
 
-import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.viewer.ViewerApi;
 import dev.zmqlog.viewer.http.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqlog.viewer.http.RunningViewerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,29 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LoopbackHostFilterTest {
-
-	@LocalServerPort
-	private int port;
-
-	private RawHttp http;
-
-	@DynamicPropertySource
-	static void quietEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("zmq.log.viewer.endpoints", FreePorts::endpoint);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new RawHttp(this.port);
-	}
+class LoopbackHostFilterTest extends RunningViewerTest {
 
 	@Test
 	void aReboundNameIsRefusedForThePageTheApiAndTheStream() {
-		String host = "Host: rebound.evil.example:" + this.port;
-		String origin = "Origin: http://rebound.evil.example:" + this.port;
-		for (RawHttp.Answer answer : new RawHttp.Answer[] { this.http.get("/", host), this.http.get("/api/stats", host),
-				this.http.get("/api/entries", host, origin), this.http.upgrade("/api/stream", host, origin) }) {
+		String host = "Host: rebound.evil.example:" + port();
+		String origin = "Origin: http://rebound.evil.example:" + port();
+		for (RawHttp.Answer answer : new RawHttp.Answer[] { http().get("/", host), http().get("/api/stats", host),
+				http().get("/api/entries", host, origin), http().upgrade("/api/stream", host, origin) }) {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
 			assertThat(answer.isJson()).isTrue();
 			assertThat(ViewerApi.JSON.readTree(answer.body()).get("error").asString())
@@ -52,9 +33,9 @@ class LoopbackHostFilterTest {
 	@Test
 	void loopbackNamesAreAnswered() {
 		for (String name : new String[] { "127.0.0.1", "localhost", "[::1]", "LocalHost", "viewer.localhost", "127.1.2.3" }) {
-			assertThat(this.http.get("/api/stats", "Host: " + name + ":" + this.port).status()).as(name).isEqualTo(200);
+			assertThat(http().get("/api/stats", "Host: " + name + ":" + port()).status()).as(name).isEqualTo(200);
 		}
-		assertThat(this.http.upgrade("/api/stream", "Host: localhost:" + this.port, "Origin: http://localhost:" + this.port)
+		assertThat(http().upgrade("/api/stream", "Host: localhost:" + port(), "Origin: http://localhost:" + port())
 			.status()).isEqualTo(101);
 	}
 

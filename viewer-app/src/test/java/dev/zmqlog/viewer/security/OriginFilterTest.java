@@ -1,15 +1,11 @@
 package dev.zmqlog.viewer.security;
 
-import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.viewer.ViewerApi;
 import dev.zmqlog.viewer.http.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
+import dev.zmqlog.viewer.http.RunningViewerTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,36 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused with a reason, never with a server error.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OriginFilterTest {
-
-	@LocalServerPort
-	private int port;
-
-	private RawHttp http;
-
-	@DynamicPropertySource
-	static void quietEndpoint(DynamicPropertyRegistry registry) {
-		registry.add("zmq.log.viewer.endpoints", FreePorts::endpoint);
-	}
-
-	@BeforeEach
-	void client() {
-		this.http = new RawHttp(this.port);
-	}
+class OriginFilterTest extends RunningViewerTest {
 
 	@Test
 	void theViewersOwnPageAndClientsWithoutOriginOpenTheStream() {
-		assertThat(this.http.upgrade("/api/stream", "Origin: http://127.0.0.1:" + this.port).status()).isEqualTo(101);
-		assertThat(this.http.upgrade("/api/stream").status()).isEqualTo(101);
+		assertThat(http().upgrade("/api/stream", "Origin: http://127.0.0.1:" + port()).status()).isEqualTo(101);
+		assertThat(http().upgrade("/api/stream").status()).isEqualTo(101);
 	}
 
 	@Test
 	void originsThatAreNoOriginsAreRefusedWithAReason() {
-		for (String origin : new String[] { "http://127.0.0.1:" + this.port + ".evil.example", "http://127.0.0.1:99999",
-				"http://127.0.0.1:", "garbage", "", "http://", "http://[::1", "http://127.0.0.1:" + this.port + "/",
-				"http://user@127.0.0.1:" + this.port, "http://h:1:2" }) {
-			for (RawHttp.Answer answer : new RawHttp.Answer[] { this.http.upgrade("/api/stream", "Origin: " + origin),
-					this.http.get("/api/stats", "Origin: " + origin) }) {
+		for (String origin : new String[] { "http://127.0.0.1:" + port() + ".evil.example", "http://127.0.0.1:99999",
+				"http://127.0.0.1:", "garbage", "", "http://", "http://[::1", "http://127.0.0.1:" + port() + "/",
+				"http://user@127.0.0.1:" + port(), "http://h:1:2" }) {
+			for (RawHttp.Answer answer : new RawHttp.Answer[] { http().upgrade("/api/stream", "Origin: " + origin),
+					http().get("/api/stats", "Origin: " + origin) }) {
 				assertThat(answer.status()).as(origin).isEqualTo(403);
 				assertThat(answer.isJson()).as(origin).isTrue();
 				assertThat(ViewerApi.JSON.readTree(answer.body()).get("error").asString()).as(origin).contains("Origin");
@@ -57,9 +38,9 @@ class OriginFilterTest {
 
 	@Test
 	void otherSitesCannotOpenTheStream() {
-		for (String origin : new String[] { "http://evil.example", "null", "http://127.0.0.1:" + (this.port + 1),
-				"https://127.0.0.1:" + this.port, "http://localhost:" + this.port }) {
-			assertThat(this.http.upgrade("/api/stream", "Origin: " + origin).status()).as(origin).isEqualTo(403);
+		for (String origin : new String[] { "http://evil.example", "null", "http://127.0.0.1:" + (port() + 1),
+				"https://127.0.0.1:" + port(), "http://localhost:" + port() }) {
+			assertThat(http().upgrade("/api/stream", "Origin: " + origin).status()).as(origin).isEqualTo(403);
 		}
 	}
 
