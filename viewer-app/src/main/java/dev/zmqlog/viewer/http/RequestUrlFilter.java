@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with a reason; so is one whose URL, as a proxy's {@code X-Forwarded-*} or
  * {@code Forwarded} headers describe it (with
  * {@code server.forward-headers-strategy=framework}), is no valid URI: Spring fails on it
- * later, with the URL, token included, in the log. Characters that browsers leave raw in an address but that
- * RFC 3986 does not allow in a query ({@code | [ ] ^ \ ` { } " < >}, let in by
+ * later, with the URL, token included, in the log. Characters that browsers leave raw in
+ * an address but that RFC 3986 does not allow in a query ({@code | [ ] ^ \ ` { } " < >}, let in by
  * {@link TomcatSettings}) are percent-encoded in {@link HttpServletRequest#getQueryString()},
  * so that code building a {@code java.net.URI} from the request (Spring's request wrapper,
  * Tomcat's WebSocket handshake) never fails on them; parameter values are the same either way.

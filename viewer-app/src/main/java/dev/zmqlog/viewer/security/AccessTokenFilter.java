@@ -95,6 +95,10 @@ public final class AccessTokenFilter extends OncePerRequestFilter {
 		return "GET".equals(request.getMethod()) && !path.startsWith("/api/");
 	}
 
+	/**
+	 * The same address without the token, as a path (the builder makes a leading
+	 * {@code //evil.example/} one slash: the browser stays on the viewer).
+	 */
 	private static String withoutToken(HttpServletRequest request) {
 		String query = request.getQueryString();
 		UriComponentsBuilder target = UriComponentsBuilder.fromPath(request.getRequestURI());

@@ -27,6 +27,20 @@ class ForwardedHttpsTest extends RunningViewerTest {
 	}
 
 	@Test
+	void theRedirectNeverLeavesTheViewer() {
+		for (String path : new String[] { "//evil.example/", "///evil.example/x", "/\\evil.example/" }) {
+			RawHttp.Answer answer = http().get(path + "?token=s3cret-token&q=1");
+			if (answer.status() == 302) {
+				assertThat(answer.headers().get("location")).as(path).startsWith("/").doesNotStartWith("//")
+					.doesNotStartWith("/\\").endsWith("?q=1");
+			}
+			else {
+				assertThat(answer.status()).as(path).isEqualTo(400);
+			}
+		}
+	}
+
+	@Test
 	void sessionCookieIsNotSecureOverPlainHttp() {
 		RawHttp.Answer answer = http().get("/?token=s3cret-token");
 		assertThat(answer.status()).isEqualTo(302);
