@@ -13,11 +13,13 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The viewer's web side: malformed {@code Origin} headers refused, the access token when one
+ * The viewer's web side: headers that keep browsers from framing or sniffing its answers,
+ * malformed {@code Origin} headers refused, the access token when one
  * is set (else only loopback names are answered), and a refusal to start when the viewer would be reachable from other machines
  * without one. Both filters run after the query string's check and after Spring's
  * {@code ForwardedHeaderFilter} (with {@code server.forward-headers-strategy=framework}), so
@@ -34,6 +36,12 @@ public class ViewerSecurityConfiguration {
 
 	/** The access token's filter, or without a token the loopback names' one. */
 	private static final int ACCESS_ORDER = HttpEdgeConfiguration.REQUEST_URL_ORDER + 2;
+
+	@Bean
+	FilterRegistrationBean<BrowserHeadersFilter> browserHeadersFilter() {
+		// first, so that every answer has them, refusals included
+		return HttpEdgeConfiguration.everyRequest(new BrowserHeadersFilter(), Ordered.HIGHEST_PRECEDENCE);
+	}
 
 	@Bean
 	FilterRegistrationBean<OriginFilter> originFilter() {
