@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,11 +29,26 @@ public final class LoopbackHostFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!isLoopbackName(request.getServerName())) {
+		if (!isLoopbackName(hostName(request))) {
 			response.sendError(HttpServletResponse.SC_FORBIDDEN, REFUSED);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The name the browser addressed, from the {@code Host} header itself: a proxy's
+	 * {@code X-Forwarded-Host}, which the forward-headers strategies put in its place, is
+	 * one more header a rebound page can set on its own requests.
+	 */
+	private static String hostName(HttpServletRequest request) {
+		String host = request.getHeader(HttpHeaders.HOST);
+		if (host == null) {
+			// HTTP/1.0 without Host: not a browser; the container names the address it was reached on
+			return request.getServerName();
+		}
+		int portStart = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+		return (portStart > 0) ? host.substring(0, portStart) : host;
 	}
 
 	static boolean isLoopbackName(String host) {

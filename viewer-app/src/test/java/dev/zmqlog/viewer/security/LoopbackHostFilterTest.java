@@ -31,6 +31,16 @@ class LoopbackHostFilterTest extends RunningViewerTest {
 	}
 
 	@Test
+	void aReboundPageCannotClaimALoopbackNameThroughProxyHeaders() {
+		String host = "Host: rebound.evil.example:" + port();
+		for (String claim : new String[] { "X-Forwarded-Host: 127.0.0.1:" + port(), "Forwarded: host=127.0.0.1",
+				"X-Forwarded-Host: localhost" }) {
+			assertThat(http().get("/api/stats", host, claim, "X-Forwarded-For: 127.0.0.1").status()).as(claim)
+				.isEqualTo(403);
+		}
+	}
+
+	@Test
 	void loopbackNamesAreAnswered() {
 		for (String name : new String[] { "127.0.0.1", "localhost", "[::1]", "LocalHost", "viewer.localhost", "127.1.2.3" }) {
 			assertThat(http().get("/api/stats", "Host: " + name + ":" + port()).status()).as(name).isEqualTo(200);
