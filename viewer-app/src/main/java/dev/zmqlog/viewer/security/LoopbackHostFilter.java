@@ -47,8 +47,7 @@ public final class LoopbackHostFilter extends OncePerRequestFilter {
 			// HTTP/1.0 without Host: not a browser; the container names the address it was reached on
 			return request.getServerName();
 		}
-		int portStart = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
-		return (portStart > 0) ? host.substring(0, portStart) : host;
+		return Authority.of(host).host();
 	}
 
 	static boolean isLoopbackName(String host) {

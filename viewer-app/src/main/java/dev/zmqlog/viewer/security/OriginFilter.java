@@ -49,10 +49,8 @@ public final class OriginFilter extends OncePerRequestFilter {
 		if (origin.length() > MAX_LENGTH || separator < 1 || !isScheme(origin.substring(0, separator))) {
 			return false;
 		}
-		String authority = origin.substring(separator + 3);
-		int portStart = authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
-		String host = (portStart > 0) ? authority.substring(0, portStart) : authority;
-		return isHost(host) && (portStart <= 0 || isPort(authority.substring(portStart + 1)));
+		Authority authority = Authority.of(origin.substring(separator + 3));
+		return isHost(authority.host()) && (authority.port() == null || isPort(authority.port()));
 	}
 
 	private static boolean isScheme(String scheme) {
