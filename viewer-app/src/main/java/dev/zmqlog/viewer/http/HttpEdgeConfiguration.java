@@ -29,6 +29,11 @@ public class HttpEdgeConfiguration {
 		return everyRequest(new RequestUrlFilter(), REQUEST_URL_ORDER);
 	}
 
+	@Bean
+	FilterRegistrationBean<HandshakeFailureFilter> handshakeFailureFilter() {
+		return everyRequest(new HandshakeFailureFilter(), REQUEST_URL_ORDER);
+	}
+
 	/** A filter of every request, at its place in the order. */
 	public static <F extends Filter> FilterRegistrationBean<F> everyRequest(F filter, int order) {
 		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);

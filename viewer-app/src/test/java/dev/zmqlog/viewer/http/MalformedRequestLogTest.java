@@ -106,6 +106,10 @@ class MalformedRequestLogTest extends RunningViewerTest {
 				+ "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\na=%FF")
 			.getBytes(StandardCharsets.ISO_8859_1)));
 		// WebSocket handshakes that are wrong in other ways
+		for (String extensions : new String[] { "permessage-deflate; client_max_window_bits=99", ";;;,,,=",
+				"permessage-deflate; server_no_context_takeover; server_no_context_takeover", "x-unknown; a=\"" }) {
+			answers.add(http.upgrade("/api/stream?" + token, "Sec-WebSocket-Extensions: " + extensions));
+		}
 		answers.add(http.send(("GET /api/stream?" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Version: 7\r\nSec-WebSocket-Key: x\r\n\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1)));

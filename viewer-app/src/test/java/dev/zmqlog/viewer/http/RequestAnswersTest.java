@@ -68,6 +68,15 @@ class RequestAnswersTest extends RunningViewerTest {
 	}
 
 	@Test
+	void aWebSocketHandshakeWithHeadersThatCannotBeUsedIsABadRequest() {
+		for (String extensions : new String[] { "permessage-deflate; client_max_window_bits=99", ";;;,,,=" }) {
+			assertError(http().upgrade("/api/stream", "Sec-WebSocket-Extensions: " + extensions), 400, extensions)
+				.contains("handshake");
+		}
+		assertThat(http().upgrade("/api/stream", "Sec-WebSocket-Extensions: permessage-deflate").status()).isEqualTo(101);
+	}
+
+	@Test
 	void requestsTomcatRefusesAreAnsweredInJsonToo() {
 		RawHttp.Answer control = http().send("GET /?q=a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
 		assertError(control, 400, "a control character");
