@@ -14,12 +14,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The appender's I/O thread: the only thread that touches the socket. While nobody is
- * subscribed it holds the events in the queue: at start until the first subscriber joins
- * or {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
+ * subscribed it holds the events in the queue: at start until subscribers join or
+ * {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
  * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
- * blip). A hold that outlasts the queue drops and counts, which subscribers see as a gap
- * in the sequence numbers. Otherwise it drains the queue in batches, numbering the events
- * as it sends them. With nothing to do it naps a few milliseconds, then parks until a
+ * blip). A hold that ends with a subscription lasts until no other subscriber has joined
+ * for {@link #JOINERS_SETTLE_NANOS}, within its deadline, so that every subscriber already
+ * running sees the first events, not only the first to connect. A hold that outlasts the
+ * queue drops and counts, and so does a hold that ran out: what nobody receives is
+ * counted, and subscribers see it as a gap in the sequence numbers. Otherwise it drains
+ * the queue in batches, numbering the events as it sends them. With nothing to do it naps a few milliseconds, then parks until a
  * logging thread wakes it: producers pay for a wake-up only after a quiet spell. On stop it
  * sends what is queued within the linger time and closes.
  */
@@ -35,6 +38,14 @@ final class PublishingWorker implements Runnable {
 	private static final int NAPS_BEFORE_PARKING = 10;
 
 	private static final int MAX_REPORTED_ERRORS = 10;
+
+	/**
+	 * How long a hold goes on after a subscription while others may follow. Subscribers
+	 * that were waiting for the endpoint retry their connection every 100 ms (libzmq's and
+	 * JeroMQ's reconnect interval), so the early ones arrive within about that of each
+	 * other; the margin covers a handshake on a busy machine.
+	 */
+	static final long JOINERS_SETTLE_NANOS = 300_000_000;
 
 	private final EventQueue queue;
 
@@ -59,6 +70,15 @@ final class PublishingWorker implements Runnable {
 
 	private boolean hadSubscriber;
 
+	/** The socket's subscription count when the hold last saw it grow. */
+	private long subscriptionsSeen;
+
+	/** How long a send waits for a full subscriber ({@code overflow=block}); zero drops. */
+	private final long sendWaitMillis;
+
+	/** Whether the last send gave up waiting: a stalled subscriber makes the next ones try once only. */
+	private boolean subscriberStalled;
+
 	private final ContextAwareBase status;
 
 	private final List<ILoggingEvent> batch = new ArrayList<>(BATCH_SIZE);
@@ -72,7 +92,8 @@ final class PublishingWorker implements Runnable {
 	private int reportedErrors;
 
 	PublishingWorker(EventQueue queue, PublisherSocket socket, EventEncoder encoder,
-			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, ContextAwareBase status) {
+			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, Duration sendWait,
+			ContextAwareBase status) {
 		this.queue = queue;
 		this.socket = socket;
 		this.encoder = encoder;
@@ -80,6 +101,7 @@ final class PublishingWorker implements Runnable {
 		this.numbering = new SequenceNumbering(dropped);
 		this.holdUntilNanos = System.nanoTime() + awaitSubscriber.toNanos();
 		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
+		this.sendWaitMillis = sendWait.toMillis();
 		this.status = status;
 	}
 
@@ -114,35 +136,47 @@ final class PublishingWorker implements Runnable {
 		}
 	}
 
-	/** Holds the queue while nobody is subscribed, once per such period, within its deadline. */
+	/**
+	 * Holds the queue while nobody is subscribed, once per such period, within its deadline;
+	 * a hold that a subscription ends goes on while further subscribers keep joining.
+	 */
 	private void holdWhileNobodyListens() {
 		boolean present = this.socket.awaitSubscription(Duration.ZERO);
-		if (present) {
-			this.hadSubscriber = true;
-			this.holdSpent = false;
+		if (present && this.hadSubscriber) {
+			this.subscriptionsSeen = this.socket.subscriptionsReceived();
 			return;
 		}
-		if (this.hadSubscriber) {
+		if (!present && this.hadSubscriber) {
 			// the last subscriber just left: give it time to come back
 			this.hadSubscriber = false;
 			this.holdSpent = false;
 			this.holdUntilNanos = System.nanoTime() + this.resubscribeHoldNanos;
 		}
-		while (!this.holdSpent && !this.socket.hasSubscriber()) {
+		if (this.holdSpent && !present) {
+			return;
+		}
+		long settleUntil = Long.MAX_VALUE;
+		while (true) {
+			long now = System.nanoTime();
 			long until = this.stopping ? Math.min(this.holdUntilNanos, this.stopDeadlineNanos) : this.holdUntilNanos;
-			long remaining = until - System.nanoTime();
+			if (this.socket.hasSubscriber()) {
+				long subscriptions = this.socket.subscriptionsReceived();
+				if (subscriptions != this.subscriptionsSeen) {
+					this.subscriptionsSeen = subscriptions;
+					settleUntil = now + JOINERS_SETTLE_NANOS;
+				}
+				until = Math.min(until, settleUntil);
+			}
+			long remaining = until - now;
 			if (remaining <= 0) {
-				this.holdSpent = true;
-				return;
+				break;
 			}
 			// at least a millisecond: less would poll without waiting, a busy loop to the deadline
 			long wait = Math.max(1_000_000L, Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L));
 			this.socket.awaitSubscription(Duration.ofNanos(wait));
 		}
-		if (this.socket.hasSubscriber()) {
-			this.hadSubscriber = true;
-			this.holdSpent = false;
-		}
+		this.hadSubscriber = this.socket.hasSubscriber();
+		this.holdSpent = true;
 	}
 
 	private void drainUntilStopped() throws InterruptedException {
@@ -183,6 +217,13 @@ final class PublishingWorker implements Runnable {
 	}
 
 	private void publishBatch() {
+		if (!this.socket.hasSubscriber()) {
+			// the hold ran out: nobody would receive them, and what nobody receives is lost
+			this.dropped.add(this.batch.size());
+			this.numbering.skipLost(this.batch.size());
+			this.batch.clear();
+			return;
+		}
 		long sent = this.published;
 		for (ILoggingEvent event : this.batch) {
 			if (publish(event)) {
@@ -196,17 +237,43 @@ final class PublishingWorker implements Runnable {
 
 	private boolean publish(ILoggingEvent event) {
 		try {
-			this.socket.send(this.encoder.encode(event, this.numbering.next()));
-			return true;
+			if (this.socket.send(this.encoder.encode(event, this.numbering.next()), sendWaitMillis())) {
+				this.subscriberStalled = false;
+				return true;
+			}
+			this.subscriberStalled = true;
+			lost(event, null);
+			return false;
 		}
 		catch (RuntimeException | LinkageError | StackOverflowError ex) {
 			// an application's converter or argument that fails in its own way loses its event only
-			this.dropped.increment();
-			this.numbering.lastNumberLost();
-			if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
-				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), ex);
-			}
+			lost(event, ex);
 			return false;
+		}
+	}
+
+	/** How long a full subscriber may keep this send waiting: bounded by the linger when stopping. */
+	private long sendWaitMillis() {
+		if (this.sendWaitMillis == 0 || this.subscriberStalled) {
+			return 0;
+		}
+		if (!this.stopping) {
+			return this.sendWaitMillis;
+		}
+		return Math.min(this.sendWaitMillis, Math.max(0, (this.stopDeadlineNanos - System.nanoTime()) / 1_000_000));
+	}
+
+	private void lost(ILoggingEvent event, @Nullable Throwable cause) {
+		this.dropped.increment();
+		this.numbering.lastNumberLost();
+		if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
+			if (cause != null) {
+				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), cause);
+			}
+			else {
+				this.status.addWarn("A subscriber read nothing for " + this.sendWaitMillis
+						+ " ms: events are dropped until it reads again (overflow=block)");
+			}
 		}
 	}
 

@@ -149,6 +149,10 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			startedLayouts.stop();
 			return;
 		}
+		if (this.overflow == Overflow.BLOCK) {
+			// a full subscriber pushes back into the queue, and so onto the callers
+			socket.refuseWhenFull();
+		}
 		this.layouts = startedLayouts;
 		// includeCallerData fills the json record's fields: a text payload has none
 		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
@@ -158,7 +162,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
 				source());
 		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber,
-				this.awaitResubscribe, this);
+				this.awaitResubscribe, (this.overflow == Overflow.BLOCK) ? this.blockTimeout : Duration.ZERO, this);
 		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();

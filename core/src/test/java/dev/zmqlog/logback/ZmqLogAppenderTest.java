@@ -262,15 +262,21 @@ class ZmqLogAppenderTest {
 	}
 
 	@Test
-	void withoutResubscribeHoldEventsGoOutAtOnceWhenNobodyListens() {
+	void withoutResubscribeHoldEventsToNobodyAreCountedAsDroppedAtOnce() {
 		startAppender((zmq) -> zmq.setAwaitResubscribe("0"));
 		this.logger.info("before");
 		subscribeAndAwait(1);
 		this.received.close();
 		this.received = null;
+		await().atMost(Duration.ofSeconds(10)).until(this::logAndCheckDropped);
+		assertThat(this.appender.getPublishedCount()).isEqualTo(1);
+	}
+
+	/** Logs a probe and tells whether the publisher counted it lost, i.e. has seen the subscriber go. */
+	private boolean logAndCheckDropped() {
 		this.logger.info("to nobody");
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.appender.getQueuedCount() == 0);
-		assertThat(this.appender.getPublishedCount()).isEqualTo(2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.appender.getQueuedCount() == 0);
+		return this.appender.getDroppedCount() > 0;
 	}
 
 	@Test
