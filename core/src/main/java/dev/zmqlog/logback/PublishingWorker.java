@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * subscribed it holds the events in the queue: at start until subscribers join or
  * {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
  * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
- * blip). A hold that ends with a subscription lasts until no other subscriber has joined
- * for {@link #JOINERS_SETTLE_NANOS}, within its deadline, so that every subscriber already
- * running sees the first events, not only the first to connect. A hold that outlasts the
+ * blip). A hold that a subscription ends lasts at least {@link #JOINERS_WINDOW_NANOS} from
+ * its start and {@link #JOINERS_GAP_NANOS} after the last subscriber joined, within its
+ * deadline, so that every subscriber already running sees the first events, not only the
+ * first to connect. A hold that outlasts the
  * queue drops and counts, and so does a hold that ran out: what nobody receives is
  * counted, and subscribers see it as a gap in the sequence numbers. Otherwise it drains
  * the queue in batches, numbering the events as it sends them. With nothing to do it naps a few milliseconds, then parks until a
@@ -40,12 +41,16 @@ final class PublishingWorker implements Runnable {
 	private static final int MAX_REPORTED_ERRORS = 10;
 
 	/**
-	 * How long a hold goes on after a subscription while others may follow. Subscribers
-	 * that were waiting for the endpoint retry their connection every 100 ms (libzmq's and
-	 * JeroMQ's reconnect interval), so the early ones arrive within about that of each
-	 * other; the margin covers a handshake on a busy machine.
+	 * How long from its start a hold waits for further subscribers once one has come.
+	 * Subscribers that were waiting for the endpoint retry their connection every 100 ms
+	 * (libzmq's and JeroMQ's reconnect interval), so they all arrive within about that of
+	 * the bind; the margin covers a handshake on a busy machine. An application that runs
+	 * longer than this before it exits loses no time to it.
 	 */
-	static final long JOINERS_SETTLE_NANOS = 300_000_000;
+	static final long JOINERS_WINDOW_NANOS = 300_000_000;
+
+	/** How long a hold waits after a subscriber joined, for one that is still on its way. */
+	static final long JOINERS_GAP_NANOS = 100_000_000;
 
 	private final EventQueue queue;
 
@@ -64,6 +69,9 @@ final class PublishingWorker implements Runnable {
 
 	/** When the current hold ends, while nobody is subscribed. */
 	private long holdUntilNanos;
+
+	/** When the current hold began: the socket's opening, or the last subscriber's leaving. */
+	private long holdStartNanos;
 
 	/** Whether the current period without subscriber has had its hold. */
 	private boolean holdSpent;
@@ -99,7 +107,8 @@ final class PublishingWorker implements Runnable {
 		this.encoder = encoder;
 		this.dropped = dropped;
 		this.numbering = new SequenceNumbering(dropped);
-		this.holdUntilNanos = System.nanoTime() + awaitSubscriber.toNanos();
+		this.holdStartNanos = System.nanoTime();
+		this.holdUntilNanos = this.holdStartNanos + awaitSubscriber.toNanos();
 		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
 		this.sendWaitMillis = sendWait.toMillis();
 		this.status = status;
@@ -150,12 +159,13 @@ final class PublishingWorker implements Runnable {
 			// the last subscriber just left: give it time to come back
 			this.hadSubscriber = false;
 			this.holdSpent = false;
-			this.holdUntilNanos = System.nanoTime() + this.resubscribeHoldNanos;
+			this.holdStartNanos = System.nanoTime();
+			this.holdUntilNanos = this.holdStartNanos + this.resubscribeHoldNanos;
 		}
 		if (this.holdSpent && !present) {
 			return;
 		}
-		long settleUntil = Long.MAX_VALUE;
+		long settleUntil = this.holdStartNanos + JOINERS_WINDOW_NANOS;
 		while (true) {
 			long now = System.nanoTime();
 			long until = this.stopping ? Math.min(this.holdUntilNanos, this.stopDeadlineNanos) : this.holdUntilNanos;
@@ -163,7 +173,7 @@ final class PublishingWorker implements Runnable {
 				long subscriptions = this.socket.subscriptionsReceived();
 				if (subscriptions != this.subscriptionsSeen) {
 					this.subscriptionsSeen = subscriptions;
-					settleUntil = now + JOINERS_SETTLE_NANOS;
+					settleUntil = Math.max(settleUntil, now + JOINERS_GAP_NANOS);
 				}
 				until = Math.min(until, settleUntil);
 			}
