@@ -125,6 +125,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private boolean captureCallerData;
 
+	private boolean stopAtJvmExit = true;
+
 	private volatile @Nullable String startFailure;
 
 	@Override
@@ -166,7 +168,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();
-		registerShutdownHook();
+		if (this.stopAtJvmExit) {
+			registerShutdownHook();
+		}
 		super.start();
 		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")"
 				+ (curveSettings().enabled() ? " with CURVE encryption" : ""));
@@ -427,6 +431,15 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
 	public void setIncludeCallerData(boolean includeCallerData) {
 		this.includeCallerData = includeCallerData;
+	}
+
+	/**
+	 * Whether the appender flushes and closes by itself when the JVM exits (default). A
+	 * framework that stops it later in its own shutdown turns this off, so that what is
+	 * logged during that shutdown is published too.
+	 */
+	public void setStopAtJvmExit(boolean stopAtJvmExit) {
+		this.stopAtJvmExit = stopAtJvmExit;
 	}
 
 	/** The application name in JSON records' {@code source} (default: the root topic). */
