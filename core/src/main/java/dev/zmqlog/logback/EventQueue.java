@@ -41,9 +41,9 @@ final class EventQueue {
 		return this.ring.capacity();
 	}
 
-	/** Takes the event if there is room; never waits. */
+	/** Takes the event if there is room and a consumer to take it out; never waits. */
 	boolean offer(ILoggingEvent event) {
-		return this.ring.offer(event);
+		return !this.consumerGone && this.ring.offer(event);
 	}
 
 	/**
@@ -53,8 +53,11 @@ final class EventQueue {
 	 * can come.
 	 */
 	boolean offer(ILoggingEvent event, long timeoutNanos) {
-		if (this.ring.offer(event)) {
+		if (offer(event)) {
 			return true;
+		}
+		if (this.consumerGone) {
+			return false;
 		}
 		long deadline = System.nanoTime() + timeoutNanos;
 		this.waitingProducers.incrementAndGet();

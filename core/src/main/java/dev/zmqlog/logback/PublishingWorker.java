@@ -56,7 +56,18 @@ final class PublishingWorker implements Runnable {
 
 	private final PublisherSocket socket;
 
-	private final EventEncoder encoder;
+	private EventEncoder encoder;
+
+	/** The encoder of the appender that took this thread over after a reconfiguration, until this thread uses it. */
+	private volatile @Nullable EventEncoder nextEncoder;
+
+	/** Stops the layouts of the encoder that {@link #nextEncoder} replaces, once it is out of use. */
+	private volatile @Nullable Runnable retireEncoder;
+
+	/** When a reconfiguration stopped the appender: the time to stop unless another takes over; 0 otherwise. */
+	private volatile long handoverDeadlineNanos;
+
+	private volatile Duration handoverLinger = Duration.ZERO;
 
 	private final LongAdder dropped;
 
@@ -116,6 +127,28 @@ final class PublishingWorker implements Runnable {
 
 	long publishedCount() {
 		return this.published;
+	}
+
+	/**
+	 * A reconfiguration stopped the appender: goes on publishing for {@code grace}, for the
+	 * appender it starts to take over, then sends what is queued within {@code linger} and
+	 * closes.
+	 */
+	void awaitHandover(Duration grace, Duration linger) {
+		this.handoverLinger = linger;
+		this.handoverDeadlineNanos = System.nanoTime() + grace.toNanos();
+	}
+
+	/**
+	 * The appender that a reconfiguration started takes this thread over: its events are
+	 * encoded its way from the next batch on, and the old encoder's layouts are stopped then.
+	 * @return whether the thread is still publishing; {@code false} when it closed already
+	 */
+	synchronized boolean handOver(EventEncoder encoder, Runnable stopPreviousEncoder) {
+		this.retireEncoder = stopPreviousEncoder;
+		this.nextEncoder = encoder;
+		this.handoverDeadlineNanos = 0;
+		return !this.stopping;
 	}
 
 	/** Asks the thread to send what is queued within {@code linger}, then close. */
@@ -191,6 +224,7 @@ final class PublishingWorker implements Runnable {
 
 	private void drainUntilStopped() throws InterruptedException {
 		while (true) {
+			takeOverOrGiveUp();
 			holdWhileNobodyListens();
 			ILoggingEvent first = nextEvent();
 			if (first == null) {
@@ -207,6 +241,30 @@ final class PublishingWorker implements Runnable {
 				discardQueued();
 				return;
 			}
+		}
+	}
+
+	/** Uses the encoder of the appender that took over, or stops when none did in time. */
+	private void takeOverOrGiveUp() {
+		EventEncoder next = this.nextEncoder;
+		if (next != null) {
+			this.nextEncoder = null;
+			this.encoder = next;
+			Runnable stopPrevious = this.retireEncoder;
+			if (stopPrevious != null) {
+				stopPrevious.run();
+			}
+		}
+		if (this.handoverDeadlineNanos != 0) {
+			giveUpWhenNobodyTookOver();
+		}
+	}
+
+	/** Under the lock of {@link #handOver}: an appender takes over before the deadline or never. */
+	private synchronized void giveUpWhenNobodyTookOver() {
+		long deadline = this.handoverDeadlineNanos;
+		if (deadline != 0 && !this.stopping && System.nanoTime() - deadline > 0) {
+			requestStop(this.handoverLinger);
 		}
 	}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
@@ -62,6 +64,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 */
 	public static final Marker RELAYED = MarkerFactory.getDetachedMarker("ZMQLOG_RELAYED");
 
+	/** How long the publisher of an appender that a reconfiguration stopped waits to be taken over. */
+	static final Duration HANDOVER_GRACE = Duration.ofSeconds(5);
+
 	/** Failures past this many are only counted, so that the status manager is not flooded. */
 	private static final int MAX_REPORTED_FAILURES = 10;
 
@@ -109,7 +114,8 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final List<String> curveAllowedClients = new ArrayList<>();
 
-	private final LongAdder dropped = new LongAdder();
+	/** Shared with the appender that takes the publisher over after a reconfiguration. */
+	private LongAdder dropped = new LongAdder();
 
 	private final AtomicLong reportedFailures = new AtomicLong();
 
@@ -127,6 +133,27 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private boolean stopAtJvmExit = true;
 
+	/** What the running publisher was opened with; {@code null} while none runs. */
+	private @Nullable PublicationSettings publication;
+
+	/** The id of the running publisher in JSON records' {@code source}: kept across a handover. */
+	private String instanceId = "";
+
+	/** A reconfiguration stopped this appender; it publishes what still reaches it until its successor starts. */
+	private volatile boolean retired;
+
+	/** Whether the root logger held this appender when a reconfiguration stopped it. */
+	private volatile boolean onRootLogger;
+
+	/** The appender that took the publisher over after a reconfiguration. */
+	private volatile @Nullable ZmqLogAppender successor;
+
+	/** Until when a predecessor may hand events over that this appender receives too; 0 when none. */
+	private volatile long takenOverUntilNanos;
+
+	/** The event this thread last handed from a stopped appender to its successor. */
+	private static final ThreadLocal<@Nullable ILoggingEvent> forwardedByPredecessor = new ThreadLocal<>();
+
 	private volatile @Nullable String startFailure;
 
 	@Override
@@ -141,7 +168,19 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			startedLayouts.stop();
 			return;
 		}
-		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : this.endpoints;
+		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : List.copyOf(this.endpoints);
+		PublicationSettings settings = new PublicationSettings(configuredEndpoints, this.mode,
+				this.sendHighWaterMark, curveSettings(), this.queueSize, this.overflow, this.blockTimeout,
+				this.awaitSubscriber, this.awaitResubscribe, this.linger);
+		// includeCallerData fills the json record's fields: a text payload has none
+		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
+				|| startedLayouts.needsCallerData();
+		ZmqLogAppender predecessor = (getContext() instanceof LoggerContext loggerContext)
+				? ReconfigurationHandover.of(loggerContext).takeFor(getName(), settings) : null;
+		if (predecessor != null && takeOver(predecessor, settings, startedLayouts)) {
+			started(configuredEndpoints, "took over the running publisher");
+			return;
+		}
 		PublisherSocket socket;
 		try {
 			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark, curveSettings());
@@ -156,24 +195,72 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			socket.refuseWhenFull();
 		}
 		this.layouts = startedLayouts;
-		// includeCallerData fills the json record's fields: a text payload has none
-		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
-				|| startedLayouts.needsCallerData();
+		this.publication = settings;
+		this.instanceId = UUID.randomUUID().toString().substring(0, 8);
 		this.queue = new EventQueue(this.queueSize);
-		EventEncoder encoder = new EventEncoder(this.rootTopic,
-				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
-				source());
-		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber,
-				this.awaitResubscribe, (this.overflow == Overflow.BLOCK) ? this.blockTimeout : Duration.ZERO, this);
+		this.worker = new PublishingWorker(this.queue, socket, encoder(startedLayouts), this.dropped,
+				this.awaitSubscriber, this.awaitResubscribe,
+				(this.overflow == Overflow.BLOCK) ? this.blockTimeout : Duration.ZERO, this);
 		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();
+		started(configuredEndpoints, (curveSettings().enabled() ? "with CURVE encryption" : ""));
+	}
+
+	private void started(List<String> configuredEndpoints, String note) {
 		if (this.stopAtJvmExit) {
 			registerShutdownHook();
 		}
 		super.start();
-		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")"
-				+ (curveSettings().enabled() ? " with CURVE encryption" : ""));
+		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase(Locale.ROOT) + ")"
+				+ (note.isEmpty() ? "" : ", " + note));
+	}
+
+	private EventEncoder encoder(LevelLayouts startedLayouts) {
+		return new EventEncoder(this.rootTopic, new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey),
+				startedLayouts, this.payload, source());
+	}
+
+	/**
+	 * Takes over the publisher of the appender that a reconfiguration stopped: its socket,
+	 * subscribers, queue, counters and sequence go on; only the encoding is this appender's.
+	 * @return whether it did; {@code false} when that publisher had closed meanwhile
+	 */
+	private boolean takeOver(ZmqLogAppender predecessor, PublicationSettings settings, LevelLayouts startedLayouts) {
+		PublishingWorker running = predecessor.worker;
+		if (running == null) {
+			return false;
+		}
+		this.instanceId = predecessor.instanceId;
+		if (!running.handOver(encoder(startedLayouts), predecessor::stopLayouts)) {
+			predecessor.closeRetired();
+			return false;
+		}
+		this.layouts = startedLayouts;
+		this.publication = settings;
+		this.dropped = predecessor.dropped;
+		this.queue = predecessor.queue;
+		this.worker = running;
+		this.workerThread = predecessor.workerThread;
+		this.takenOverUntilNanos = System.nanoTime() + HANDOVER_GRACE.toNanos();
+		predecessor.handedOverTo(this);
+		return true;
+	}
+
+	/** This appender's publisher now belongs to {@code next}; what still reaches this appender goes there. */
+	private void handedOverTo(ZmqLogAppender next) {
+		this.successor = next;
+		this.worker = null;
+		this.workerThread = null;
+		this.publication = null;
+		removeShutdownHook();
+	}
+
+	private void stopLayouts() {
+		LevelLayouts stoppedLayouts = this.layouts;
+		if (stoppedLayouts != null) {
+			stoppedLayouts.stop();
+		}
 	}
 
 	private void failStart(String reason) {
@@ -223,22 +310,111 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		return events.offer(event);
 	}
 
+	/**
+	 * Routes what reaches an appender that a reconfiguration stopped to its publisher, or
+	 * once a successor took that over, to the successor. Logback hands an event to a
+	 * logger's appenders one after the other on the calling thread, from the list as it was
+	 * when the event came, so while both are on the root logger the successor is called
+	 * right after with the same event, and skips it.
+	 */
+	@Override
+	public void doAppend(ILoggingEvent event) {
+		if (!this.retired) {
+			if (this.takenOverUntilNanos == 0 || !forwardedHere(event)) {
+				super.doAppend(event);
+			}
+			return;
+		}
+		ZmqLogAppender next = this.successor;
+		if (next == null) {
+			append(event);
+			return;
+		}
+		next.append(event);
+		forwardedByPredecessor.set(event);
+		if (rootLogger().isAttached(next)) {
+			// threads that read the root's appenders before this still come here, and are forwarded
+			rootLogger().detachAppender(this);
+		}
+	}
+
+	/** Whether the predecessor has just handed this event over, on this thread. */
+	private boolean forwardedHere(ILoggingEvent event) {
+		if (System.nanoTime() - this.takenOverUntilNanos > 0) {
+			this.takenOverUntilNanos = 0;
+			return false;
+		}
+		if (forwardedByPredecessor.get() != event) {
+			return false;
+		}
+		forwardedByPredecessor.remove();
+		return true;
+	}
+
 	@Override
 	public void stop() {
+		if (this.retired) {
+			closeRetired();
+			return;
+		}
 		if (!isStarted()) {
 			return;
 		}
+		if (getContext() instanceof LoggerContext loggerContext && this.worker != null
+				&& ResetInProgress.isStopping()) {
+			// retired before stopped: no event in between finds this appender refusing
+			retire(loggerContext);
+			super.stop();
+			return;
+		}
 		super.stop();
+		closePublisher();
+	}
+
+	/** A reconfiguration stops this appender: its publisher goes on, for the appender it starts. */
+	private void retire(LoggerContext loggerContext) {
+		PublishingWorker runningWorker = this.worker;
+		this.onRootLogger = rootLogger().isAttached(this);
+		this.retired = true;
+		runningWorker.awaitHandover(HANDOVER_GRACE, this.linger);
+		ReconfigurationHandover.of(loggerContext).stoppedByReset(this);
+	}
+
+	/** Whether the root logger held this appender when a reconfiguration stopped it. */
+	boolean wasOnRootLogger() {
+		return this.onRootLogger;
+	}
+
+	/** Whether this appender's publisher runs with these settings, so that a successor may take it over. */
+	boolean publishes(PublicationSettings settings) {
+		return this.worker != null && settings.equals(this.publication);
+	}
+
+	/** Closes the publisher of an appender that a reconfiguration stopped and nobody took over. */
+	void closeRetired() {
+		this.retired = false;
+		if (rootLogger().isAttached(this)) {
+			rootLogger().detachAppender(this);
+		}
+		closePublisher();
+	}
+
+	private void closePublisher() {
 		PublishingWorker runningWorker = this.worker;
 		Thread thread = this.workerThread;
 		if (runningWorker != null && thread != null) {
 			runningWorker.requestStop(this.linger);
 			joinQuietly(thread, this.linger.plusSeconds(1));
 		}
+		this.worker = null;
+		this.workerThread = null;
+		this.publication = null;
 		removeShutdownHook();
-		if (this.layouts != null) {
-			this.layouts.stop();
-		}
+		stopLayouts();
+	}
+
+	private Logger rootLogger() {
+		return ((LoggerContext) getContext()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	private static void joinQuietly(Thread thread, Duration timeout) {
@@ -279,7 +455,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		String app = (this.appName != null && !this.appName.isEmpty()) ? this.appName
 				: !this.rootTopic.isEmpty() ? this.rootTopic : getContext().getName();
 		return new Source(app, getContext().getProperty(CoreConstants.HOSTNAME_KEY),
-				ProcessHandle.current().pid(), UUID.randomUUID().toString().substring(0, 8));
+				ProcessHandle.current().pid(), this.instanceId);
 	}
 
 	/** Events published since start. */
