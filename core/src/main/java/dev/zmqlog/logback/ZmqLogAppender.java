@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -114,6 +116,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final List<String> curveAllowedClients = new ArrayList<>();
 
+	/** Settings whose value was refused, by logback.xml element, with the reason. */
+	private final Map<String, String> invalidSettings = new LinkedHashMap<>();
+
 	/** Shared with the appender that takes the publisher over after a reconfiguration. */
 	private LongAdder dropped = new LongAdder();
 
@@ -162,6 +167,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			return;
 		}
 		this.startFailure = null;
+		if (!this.invalidSettings.isEmpty()) {
+			failStart(this.invalidSettings.entrySet().stream()
+				.map((invalid) -> "<" + invalid.getKey() + "> " + invalid.getValue())
+				.collect(Collectors.joining("; ")));
+			return;
+		}
 		LevelLayouts startedLayouts = new LevelLayouts(getContext(), this.format, this.levelFormats);
 		if (!startedLayouts.isStarted()) {
 			failStart("a format is not a valid Logback pattern");
@@ -483,6 +494,21 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	// Configuration: one setter per logback.xml element, named as the Spring properties.
 
+	/**
+	 * Applies a setting, or keeps why its value is invalid, for {@link #start()} to report:
+	 * Logback reports a setter that throws and goes on with the default, which would
+	 * publish in a way nobody asked for.
+	 */
+	private void setting(String element, Runnable apply) {
+		try {
+			apply.run();
+			this.invalidSettings.remove(element);
+		}
+		catch (IllegalArgumentException ex) {
+			this.invalidSettings.put(element, ex.getMessage());
+		}
+	}
+
 	/** Adds an endpoint ({@code <endpoint>} may be repeated). */
 	public void addEndpoint(String endpoint) {
 		for (String each : endpoint.split(",")) {
@@ -503,7 +529,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setMode(String mode) {
-		this.mode = SocketMode.of(mode);
+		setting("mode", () -> this.mode = SocketMode.of(mode));
 	}
 
 	public void setRootTopic(@Nullable String rootTopic) {
@@ -539,7 +565,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setPayload(String payload) {
-		this.payload = PayloadFormat.of(payload);
+		setting("payload", () -> this.payload = PayloadFormat.of(payload));
 	}
 
 	/**
@@ -549,11 +575,13 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public void setThreshold(String threshold) {
 		String name = threshold.strip().toUpperCase(Locale.ROOT);
 		Level level = name.equals("FATAL") ? Level.ERROR : Level.toLevel(name, null);
-		if (level == null || level == Level.ALL) {
-			throw new IllegalArgumentException(
-					"threshold must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
-		}
-		this.threshold = level;
+		setting("threshold", () -> {
+			if (level == null || level == Level.ALL) {
+				throw new IllegalArgumentException(
+						"must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
+			}
+			this.threshold = level;
+		});
 	}
 
 	public void setSubtopicDelimiter(String subtopicDelimiter) {
@@ -566,19 +594,21 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How many events wait for the I/O thread at most; rounded up to a power of two. */
 	public void setQueueSize(int queueSize) {
-		if (queueSize < 1) {
-			throw new IllegalArgumentException("queueSize must be at least 1, was " + queueSize);
-		}
-		this.queueSize = queueSize;
+		setting("queueSize", () -> {
+			if (queueSize < 1) {
+				throw new IllegalArgumentException("must be at least 1, was " + queueSize);
+			}
+			this.queueSize = queueSize;
+		});
 	}
 
 	public void setOverflow(String overflow) {
-		this.overflow = Overflow.of(overflow);
+		setting("overflow", () -> this.overflow = Overflow.of(overflow));
 	}
 
 	/** How long {@code overflow=block} waits for room (e.g. {@code 1s}). */
 	public void setBlockTimeout(String blockTimeout) {
-		this.blockTimeout = DurationText.parse(blockTimeout);
+		setting("blockTimeout", () -> this.blockTimeout = DurationText.parse(blockTimeout));
 	}
 
 	public void setSendHighWaterMark(int sendHighWaterMark) {
@@ -587,7 +617,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
 	public void setAwaitSubscriber(String awaitSubscriber) {
-		this.awaitSubscriber = DurationText.parse(awaitSubscriber);
+		setting("awaitSubscriber", () -> this.awaitSubscriber = DurationText.parse(awaitSubscriber));
 	}
 
 	/**
@@ -596,12 +626,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * nothing that fits in the queue.
 	 */
 	public void setAwaitResubscribe(String awaitResubscribe) {
-		this.awaitResubscribe = DurationText.parse(awaitResubscribe);
+		setting("awaitResubscribe", () -> this.awaitResubscribe = DurationText.parse(awaitResubscribe));
 	}
 
 	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */
 	public void setLinger(String linger) {
-		this.linger = DurationText.parse(linger);
+		setting("linger", () -> this.linger = DurationText.parse(linger));
 	}
 
 	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
