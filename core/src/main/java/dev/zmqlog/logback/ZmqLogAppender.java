@@ -138,6 +138,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private boolean stopAtJvmExit = true;
 
+	/** What the last publisher published, once closed: the count stays readable after stop. */
+	private volatile long publishedBeforeClose;
+
 	/** What the running publisher was opened with; {@code null} while none runs. */
 	private @Nullable PublicationSettings publication;
 
@@ -416,6 +419,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		if (runningWorker != null && thread != null) {
 			runningWorker.requestStop(this.linger);
 			joinQuietly(thread, this.linger.plusSeconds(1));
+			this.publishedBeforeClose = runningWorker.publishedCount();
 		}
 		this.worker = null;
 		this.workerThread = null;
@@ -472,7 +476,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	/** Events published since start. */
 	public long getPublishedCount() {
 		PublishingWorker runningWorker = this.worker;
-		return (runningWorker != null) ? runningWorker.publishedCount() : 0;
+		return (runningWorker != null) ? runningWorker.publishedCount() : this.publishedBeforeClose;
 	}
 
 	/** Events dropped: a full queue, an encoding failure, or the linger time ran out. */
