@@ -1,5 +1,6 @@
 package dev.zmqlog.logback;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -20,22 +21,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReconfigurationHandover implements LoggerContextListener {
 
+	/** Weak keys, and no handover refers to its context: a context nobody stops is still collected. */
 	private static final Map<LoggerContext, ReconfigurationHandover> handovers = new WeakHashMap<>();
 
-	private final LoggerContext context;
-
 	/** Stopped by the reset under way or just past, by name, waiting for their successor. */
-	private final Map<String, ZmqLogAppender> stopped = new java.util.HashMap<>();
+	private final Map<String, ZmqLogAppender> stopped = new HashMap<>();
 
-	private ReconfigurationHandover(LoggerContext context) {
-		this.context = context;
+	private ReconfigurationHandover() {
 	}
 
 	/** The handover of this context, listening to its resets from now on. */
 	static ReconfigurationHandover of(LoggerContext context) {
 		synchronized (handovers) {
 			return handovers.computeIfAbsent(context, (created) -> {
-				ReconfigurationHandover handover = new ReconfigurationHandover(created);
+				ReconfigurationHandover handover = new ReconfigurationHandover();
 				created.addListener(handover);
 				return handover;
 			});
@@ -74,7 +73,7 @@ final class ReconfigurationHandover implements LoggerContextListener {
 
 	@Override
 	public synchronized void onReset(LoggerContext resetContext) {
-		Logger root = this.context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		Logger root = resetContext.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 		for (ZmqLogAppender appender : this.stopped.values()) {
 			if (appender.wasOnRootLogger()) {
 				root.addAppender(appender);
@@ -87,7 +86,7 @@ final class ReconfigurationHandover implements LoggerContextListener {
 		this.stopped.values().forEach(ZmqLogAppender::closeRetired);
 		this.stopped.clear();
 		synchronized (handovers) {
-			handovers.remove(this.context);
+			handovers.remove(stoppedContext);
 		}
 	}
 

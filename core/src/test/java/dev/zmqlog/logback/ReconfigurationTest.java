@@ -16,6 +16,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.testing.FreePorts;
+import dev.zmqlog.testing.ReceivedMessages;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.testing.TestResources;
@@ -46,6 +47,8 @@ class ReconfigurationTest {
 	private final LoggerContext context = new LoggerContext();
 
 	private final String endpoint = FreePorts.endpoint();
+
+	private String queueSize = "65536";
 
 	@AfterEach
 	void tearDown() {
@@ -113,6 +116,24 @@ class ReconfigurationTest {
 		}
 	}
 
+	@Test
+	void aReconfigurationThatChangesTheQueueOpensANewPublisherOnTheSameEndpoint() throws Exception {
+		this.context.setName("reconfigured");
+		this.context.setMDCAdapter(MDC.getMDCAdapter());
+		configure();
+		ZmqLogAppender first = runningAppender();
+		this.queueSize = "1024";
+		this.context.reset();
+		configure();
+		ZmqLogAppender second = runningAppender();
+		assertThat(second).isNotSameAs(first);
+		assertThat(second.getQueueCapacity()).isEqualTo(1024);
+		try (ReceivedMessages received = ReceivedMessages.connectTo(this.endpoint)) {
+			this.context.getLogger("app.Orders").info("after the change");
+			assertThat(received.awaitEntries(1)).extracting(LogEntry::message).containsExactly("after the change");
+		}
+	}
+
 	/** The appender the last reconfiguration started; its predecessor may still be on the root logger too. */
 	private ZmqLogAppender runningAppender() {
 		List<ZmqLogAppender> appenders = new ArrayList<>();
@@ -128,6 +149,7 @@ class ReconfigurationTest {
 	private void configure() throws JoranException {
 		// a reset forgets the context's properties
 		this.context.putProperty("endpoint", this.endpoint);
+		this.context.putProperty("queueSize", this.queueSize);
 		JoranConfigurator configurator = new JoranConfigurator();
 		configurator.setContext(this.context);
 		configurator.doConfigure(TestResources.path("logback/reconfigured-logback.xml").toFile());
