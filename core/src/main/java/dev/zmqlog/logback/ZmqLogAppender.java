@@ -533,7 +533,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setMode(String mode) {
-		setting("mode", () -> this.mode = SocketMode.of(mode));
+		setting("mode", () -> mode(SocketMode.of(mode)));
 	}
 
 	public void setRootTopic(@Nullable String rootTopic) {
@@ -569,7 +569,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setPayload(String payload) {
-		setting("payload", () -> this.payload = PayloadFormat.of(payload));
+		setting("payload", () -> payload(PayloadFormat.of(payload)));
 	}
 
 	/**
@@ -584,7 +584,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 				throw new IllegalArgumentException(
 						"must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
 			}
-			this.threshold = level;
+			threshold(level);
 		});
 	}
 
@@ -607,12 +607,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setOverflow(String overflow) {
-		setting("overflow", () -> this.overflow = Overflow.of(overflow));
+		setting("overflow", () -> overflow(Overflow.of(overflow)));
 	}
 
 	/** How long {@code overflow=block} waits for room (e.g. {@code 1s}). */
 	public void setBlockTimeout(String blockTimeout) {
-		setting("blockTimeout", () -> this.blockTimeout = DurationText.parse(blockTimeout));
+		setting("blockTimeout", () -> blockTimeout(DurationText.parse(blockTimeout)));
 	}
 
 	public void setSendHighWaterMark(int sendHighWaterMark) {
@@ -621,7 +621,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
 	public void setAwaitSubscriber(String awaitSubscriber) {
-		setting("awaitSubscriber", () -> this.awaitSubscriber = DurationText.parse(awaitSubscriber));
+		setting("awaitSubscriber", () -> awaitSubscriber(DurationText.parse(awaitSubscriber)));
 	}
 
 	/**
@@ -630,12 +630,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * nothing that fits in the queue.
 	 */
 	public void setAwaitResubscribe(String awaitResubscribe) {
-		setting("awaitResubscribe", () -> this.awaitResubscribe = DurationText.parse(awaitResubscribe));
+		setting("awaitResubscribe", () -> awaitResubscribe(DurationText.parse(awaitResubscribe)));
 	}
 
 	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */
 	public void setLinger(String linger) {
-		setting("linger", () -> this.linger = DurationText.parse(linger));
+		setting("linger", () -> linger(DurationText.parse(linger)));
 	}
 
 	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
@@ -691,6 +691,63 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public void setCurveAllowedClients(String keys) {
 		this.curveAllowedClients.clear();
 		addCurveAllowedClient(keys);
+	}
+
+	// Typed configuration, for code such as the Spring starter: the settings above without
+	// text to parse. Not named set..: Logback would take a second setter of an element for
+	// an ambiguity.
+
+	/** Bind or connect. */
+	public ZmqLogAppender mode(SocketMode socketMode) {
+		this.mode = socketMode;
+		return this;
+	}
+
+	/** Text or JSON payloads. */
+	public ZmqLogAppender payload(PayloadFormat payloadFormat) {
+		this.payload = payloadFormat;
+		return this;
+	}
+
+	/** The lowest level published; {@code ALL} is refused by {@link #start()}. */
+	public ZmqLogAppender threshold(Level level) {
+		if (level == Level.ALL) {
+			this.invalidSettings.put("threshold", "must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was ALL");
+			return this;
+		}
+		this.invalidSettings.remove("threshold");
+		this.threshold = level;
+		return this;
+	}
+
+	/** Drop or block when the queue is full. */
+	public ZmqLogAppender overflow(Overflow whenFull) {
+		this.overflow = whenFull;
+		return this;
+	}
+
+	/** How long {@code overflow=block} waits for room. */
+	public ZmqLogAppender blockTimeout(Duration timeout) {
+		this.blockTimeout = timeout;
+		return this;
+	}
+
+	/** How long early events wait for subscribers. */
+	public ZmqLogAppender awaitSubscriber(Duration timeout) {
+		this.awaitSubscriber = timeout;
+		return this;
+	}
+
+	/** How long events wait for a subscriber to come back after the last one left. */
+	public ZmqLogAppender awaitResubscribe(Duration timeout) {
+		this.awaitResubscribe = timeout;
+		return this;
+	}
+
+	/** How long stopping may take to send what is queued. */
+	public ZmqLogAppender linger(Duration timeout) {
+		this.linger = timeout;
+		return this;
 	}
 
 }
