@@ -79,6 +79,17 @@ public final class RunningProcess implements AutoCloseable {
 		}
 	}
 
+	/** Writes a line to the process's standard input. */
+	public void writeLine(String line) {
+		try {
+			this.process.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			this.process.getOutputStream().flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public List<String> stdoutLines() {
 		return this.stdout.lines();
 	}
