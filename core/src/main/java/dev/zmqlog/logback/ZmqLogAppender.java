@@ -66,6 +66,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 */
 	public static final Marker RELAYED = MarkerFactory.getDetachedMarker("ZMQLOG_RELAYED");
 
+	/** How long a stopped appender watches for the reset to clear the root logger's appenders. */
+	private static final Duration REATTACH_WATCH = Duration.ofMillis(500);
+
 	/** How long the publisher of an appender that a reconfiguration stopped waits to be taken over. */
 	static final Duration HANDOVER_GRACE = Duration.ofSeconds(5);
 
@@ -152,6 +155,9 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** Whether the root logger held this appender when a reconfiguration stopped it. */
 	private volatile boolean onRootLogger;
+
+	/** Orders putting this appender back on the root logger before a successor takes over. */
+	private final Object reattachLock = new Object();
 
 	/** The appender that took the publisher over after a reconfiguration. */
 	private volatile @Nullable ZmqLogAppender successor;
@@ -257,13 +263,16 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.worker = running;
 		this.workerThread = predecessor.workerThread;
 		this.takenOverUntilNanos = System.nanoTime() + HANDOVER_GRACE.toNanos();
+		// from now on the predecessor hands what reaches it to this appender, started or not yet
 		predecessor.handedOverTo(this);
 		return true;
 	}
 
 	/** This appender's publisher now belongs to {@code next}; what still reaches this appender goes there. */
 	private void handedOverTo(ZmqLogAppender next) {
-		this.successor = next;
+		synchronized (this.reattachLock) {
+			this.successor = next;
+		}
 		this.worker = null;
 		this.workerThread = null;
 		this.publication = null;
@@ -346,7 +355,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		}
 		next.append(event);
 		forwardedByPredecessor.set(event);
-		if (rootLogger().isAttached(next)) {
+		if (next.isStarted() && rootLogger().isAttached(next)) {
 			// threads that read the root's appenders before this still come here, and are forwarded
 			rootLogger().detachAppender(this);
 		}
@@ -392,6 +401,38 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.retired = true;
 		runningWorker.awaitHandover(HANDOVER_GRACE, this.linger);
 		ReconfigurationHandover.of(loggerContext).stoppedByReset(this);
+		if (this.onRootLogger) {
+			backOnRootOnceCleared();
+		}
+	}
+
+	/**
+	 * Puts this appender back on the root logger as soon as the reset under way has cleared
+	 * the root's appenders, which it does right after stopping them: until then the root
+	 * logger has no appender, and what is logged reaches none (the reset tells its
+	 * listeners only later). A short-lived thread watches for that moment, spinning, for at
+	 * most {@link #REATTACH_WATCH}.
+	 */
+	private void backOnRootOnceCleared() {
+		Logger root = rootLogger();
+		Thread watcher = new Thread(() -> {
+			long deadline = System.nanoTime() + REATTACH_WATCH.toNanos();
+			while (this.retired && System.nanoTime() - deadline < 0) {
+				synchronized (this.reattachLock) {
+					// once a successor took over, it may be on the root already: this appender must not follow it
+					if (this.successor != null) {
+						return;
+					}
+					if (!root.isAttached(this)) {
+						root.addAppender(this);
+						return;
+					}
+				}
+				Thread.onSpinWait();
+			}
+		}, "zmqlog-reattach-" + getName());
+		watcher.setDaemon(true);
+		watcher.start();
 	}
 
 	/** Whether the root logger held this appender when a reconfiguration stopped it. */

@@ -109,7 +109,8 @@ class ReconfigurationTest {
 			// its listeners: an event logged just then reaches no appender at all, at most one or two a reset
 			long unreachable = 2L * RECONFIGURATIONS;
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received.sum() + appender.getDroppedCount())
-				.as(() -> "received %d + dropped %d, of %d logged".formatted(received.sum(), appender.getDroppedCount(), total))
+				.as(() -> "received %d + dropped %d, of %d logged; %s".formatted(received.sum(), appender.getDroppedCount(),
+						total, warnings()))
 				.isBetween(total - unreachable, total));
 			assertThat(highestSeq.get() - received.sum()).as("gaps in seq").isEqualTo(appender.getDroppedCount());
 			assertThat(instances).as("publisher instances seen").hasSize(1);
@@ -132,6 +133,15 @@ class ReconfigurationTest {
 			this.context.getLogger("app.Orders").info("after the change");
 			assertThat(received.awaitEntries(1)).extracting(LogEntry::message).containsExactly("after the change");
 		}
+	}
+
+	/** Logback's warnings, counted by their start: what reached no appender says so there. */
+	private java.util.Map<String, Long> warnings() {
+		return this.context.getStatusManager().getCopyOfStatusList().stream()
+			.filter((status) -> status.getLevel() == ch.qos.logback.core.status.Status.WARN)
+			.collect(java.util.stream.Collectors.groupingBy(
+					(status) -> status.getMessage().substring(0, Math.min(40, status.getMessage().length())),
+					java.util.stream.Collectors.counting()));
 	}
 
 	/** The appender the last reconfiguration started; its predecessor may still be on the root logger too. */
