@@ -2,9 +2,12 @@ package dev.zmqlog.autoconfigure;
 
 import java.util.function.Consumer;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.zmqlog.logback.ZmqLogAppender;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.logging.LogLevel;
 
 
 /**
@@ -22,7 +25,7 @@ final class PublisherFactory {
 		appender.setContext(context);
 		appender.setName(APPENDER_NAME);
 		properties.endpoints().forEach(appender::addEndpoint);
-		appender.setMode(properties.mode().name());
+		appender.mode(properties.mode());
 		appender.setRootTopic((properties.rootTopic() != null) ? properties.rootTopic() : defaultRootTopic);
 		appender.setAppName(defaultRootTopic.isEmpty() ? null : defaultRootTopic);
 		appender.setFormat(properties.format());
@@ -32,24 +35,36 @@ final class PublisherFactory {
 		setIfPresent(formats.info(), appender::setInfoFormat);
 		setIfPresent(formats.warn(), appender::setWarnFormat);
 		setIfPresent(formats.error(), appender::setErrorFormat);
-		appender.setPayload(properties.payload().name());
-		appender.setThreshold(properties.threshold().name());
+		appender.payload(properties.payload());
+		appender.threshold(logbackLevel(properties.threshold()));
 		appender.setSubtopicDelimiter(properties.subtopicDelimiter());
 		appender.setSubtopicMdcKey(properties.subtopicMdcKey());
 		appender.setQueueSize(properties.queueSize());
-		appender.setOverflow(properties.overflow().name());
-		appender.setBlockTimeout(properties.blockTimeout().toString());
+		appender.overflow(properties.overflow());
+		appender.blockTimeout(properties.blockTimeout());
 		appender.setSendHighWaterMark(properties.sendHighWaterMark());
-		appender.setAwaitSubscriber(properties.awaitSubscriber().toString());
-		appender.setAwaitResubscribe(properties.awaitResubscribe().toString());
-		appender.setLinger(properties.linger().toString());
+		appender.awaitSubscriber(properties.awaitSubscriber());
+		appender.awaitResubscribe(properties.awaitResubscribe());
+		appender.linger(properties.linger());
 		appender.setIncludeCallerData(properties.includeCallerData());
 		ZmqLogProperties.Curve curve = properties.curve();
 		appender.setCurveSecretKey(curve.secretKey());
 		appender.setCurvePublicKey(curve.publicKey());
 		appender.setCurveServerKey(curve.serverKey());
-		appender.setCurveAllowedClients(String.join(",", curve.allowedClients()));
+		curve.allowedClients().forEach(appender::addCurveAllowedClient);
 		return appender;
+	}
+
+	/** Spring's level as Logback's: Logback has no FATAL, its ERROR is the highest. */
+	private static Level logbackLevel(LogLevel level) {
+		return switch (level) {
+			case TRACE -> Level.TRACE;
+			case DEBUG -> Level.DEBUG;
+			case INFO -> Level.INFO;
+			case WARN -> Level.WARN;
+			case ERROR, FATAL -> Level.ERROR;
+			case OFF -> Level.OFF;
+		};
 	}
 
 	private static void setIfPresent(@Nullable String format, Consumer<String> setter) {

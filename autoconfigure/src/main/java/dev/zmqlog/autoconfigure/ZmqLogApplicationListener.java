@@ -1,10 +1,13 @@
 package dev.zmqlog.autoconfigure;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.zmqlog.logback.ZmqLogAppender;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -12,9 +15,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -22,9 +23,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Attaches the publisher to Logback right after Spring Boot has initialised logging, so
- * that the application's startup lines are published too, and detaches it when the
- * application's context closes. Registered in {@code META-INF/spring.factories}: it must
- * act before any bean exists.
+ * that the application's startup lines are published too, and detaches it at the very end
+ * of the application context's close, after the lifecycle has stopped (graceful shutdown)
+ * and every other bean was destroyed ({@code @PreDestroy}), so that their lines are
+ * published too. Registered in {@code META-INF/spring.factories}: it must act before any
+ * bean exists.
  */
 class ZmqLogApplicationListener implements GenericApplicationListener {
 
@@ -33,18 +36,17 @@ class ZmqLogApplicationListener implements GenericApplicationListener {
 
 	static final String ATTACHMENT_BEAN_NAME = "zmqLogAttachment";
 
+	private static final String SPRING_SHUTDOWN_HOOK = "spring.main.register-shutdown-hook";
+
 	private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
 	private @Nullable ZmqLogAttachment attachment;
-
-	private @Nullable ApplicationContext applicationContext;
 
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
 		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
 				|| ApplicationPreparedEvent.class.isAssignableFrom(type)
-				|| ContextClosedEvent.class.isAssignableFrom(type)
 				|| ApplicationFailedEvent.class.isAssignableFrom(type));
 	}
 
@@ -55,9 +57,6 @@ class ZmqLogApplicationListener implements GenericApplicationListener {
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared) {
 			register(prepared);
-		}
-		else if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == this.applicationContext) {
-			detach();
 		}
 		else if (event instanceof ApplicationFailedEvent) {
 			detach();
@@ -74,8 +73,10 @@ class ZmqLogApplicationListener implements GenericApplicationListener {
 			return;
 		}
 		String applicationName = environment.getProperty("spring.application.name", "");
-		ZmqLogAttachment candidate = new ZmqLogAttachment(loggerContext,
-				PublisherFactory.create(properties, applicationName, loggerContext));
+		ZmqLogAppender publisher = PublisherFactory.create(properties, applicationName, loggerContext);
+		// Spring Boot's shutdown hook closes the context, and the context's close detaches the publisher
+		publisher.setStopAtJvmExit(!environment.getProperty(SPRING_SHUTDOWN_HOOK, Boolean.class, true));
+		ZmqLogAttachment candidate = new ZmqLogAttachment(loggerContext, publisher);
 		if (candidate.attach()) {
 			this.attachment = candidate;
 		}
@@ -100,11 +101,20 @@ class ZmqLogApplicationListener implements GenericApplicationListener {
 		return (factory instanceof LoggerContext loggerContext) ? loggerContext : null;
 	}
 
+	/**
+	 * Makes the attachment a bean that the context destroys last: registered before any
+	 * other bean exists, it is the first disposable bean, and a context destroys them in
+	 * reverse order, after its lifecycle has stopped.
+	 */
 	private void register(ApplicationPreparedEvent event) {
-		this.applicationContext = event.getApplicationContext();
 		ZmqLogAttachment attached = this.attachment;
-		if (attached != null && !event.getApplicationContext().getBeanFactory().containsSingleton(ATTACHMENT_BEAN_NAME)) {
-			event.getApplicationContext().getBeanFactory().registerSingleton(ATTACHMENT_BEAN_NAME, attached);
+		ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
+		if (attached == null || beanFactory.containsSingleton(ATTACHMENT_BEAN_NAME)) {
+			return;
+		}
+		beanFactory.registerSingleton(ATTACHMENT_BEAN_NAME, attached);
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(ATTACHMENT_BEAN_NAME, this::detach);
 		}
 	}
 

@@ -1,11 +1,16 @@
 package dev.zmqlog.autoconfigure;
 
+import java.util.Iterator;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.zmqlog.logback.ZmqLogAppender;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The publisher of one application, attached to Logback's root logger. It re-attaches
@@ -33,11 +38,18 @@ public final class ZmqLogAttachment implements LoggerContextListener {
 
 	/**
 	 * Starts the publisher and adds it to the root logger unless another publisher is
-	 * there already: Logback is one per JVM, so one publisher sends every event once.
+	 * there already, the starter's or one the logging configuration declares: Logback is
+	 * one per JVM, so one publisher sends every event once.
 	 * @return whether this attachment is now attached
 	 */
 	boolean attach() {
 		if (rootLogger().getAppender(PublisherFactory.APPENDER_NAME) != null) {
+			return false;
+		}
+		String declared = declaredPublisher();
+		if (declared != null) {
+			LoggerFactory.getLogger(ZmqLogAttachment.class).info(
+					"The logging configuration declares a ZeroMQ publisher ({}): zmq.log.* settings are not used", declared);
 			return false;
 		}
 		this.publisher.start();
@@ -64,6 +76,20 @@ public final class ZmqLogAttachment implements LoggerContextListener {
 			forwarding.stop();
 		}
 		this.publisher.stop();
+	}
+
+	/** The logger and name of a {@link ZmqLogAppender} that the logging configuration attached, or {@code null}. */
+	private @Nullable String declaredPublisher() {
+		for (Logger logger : this.loggerContext.getLoggerList()) {
+			Iterator<Appender<ILoggingEvent>> appenders = logger.iteratorForAppenders();
+			while (appenders.hasNext()) {
+				Appender<ILoggingEvent> appender = appenders.next();
+				if (appender instanceof ZmqLogAppender && appender.isStarted()) {
+					return "appender " + appender.getName() + " on logger " + logger.getName();
+				}
+			}
+		}
+		return null;
 	}
 
 	private void addForwarder() {

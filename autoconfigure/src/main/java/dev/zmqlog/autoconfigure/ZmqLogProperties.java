@@ -36,7 +36,7 @@ import org.springframework.boot.logging.LogLevel;
  * @param blockTimeout Longest time a logging call waits for room with
  * {@code overflow=block}
  * @param sendHighWaterMark ZeroMQ send high-water mark: messages queued per subscriber
- * @param awaitSubscriber How long early events wait for the first subscriber
+ * @param awaitSubscriber How long early events wait for subscribers to join
  * @param awaitResubscribe How long events wait for a subscriber to come back after the
  * last one left (a viewer restarting); 0 sends them to nobody at once
  * @param linger Longest time shutdown spends sending what is queued

@@ -2,6 +2,7 @@ package dev.zmqlog.autoconfigure;
 
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.testing.FreePorts;
@@ -9,7 +10,6 @@ import dev.zmqlog.testing.ReceivedMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SpringApplicationPublishingTests {
 
-	private static final Logger logger = LoggerFactory.getLogger("com.example.Orders");
+	private static final org.slf4j.Logger logger = LoggerFactory.getLogger("com.example.Orders");
 
 	private final String endpoint = FreePorts.endpoint();
 
@@ -125,6 +125,31 @@ class SpringApplicationPublishingTests {
 		assertThat(output).contains("Logs are not published over ZeroMQ")
 			.contains("Cannot bind " + this.endpoint + ": address already in use")
 			.contains("still running");
+	}
+
+	@Test
+	void aPublisherDeclaredInTheLoggingConfigurationIsTheOnlyOne() {
+		this.received = ReceivedMessages.connectTo(this.endpoint);
+		System.setProperty("declared.endpoint", this.endpoint);
+		try (ConfigurableApplicationContext context = run("--logging.config=classpath:declared-publisher-logback.xml",
+				"--zmq.log.endpoints=" + FreePorts.endpoint())) {
+			assertThat(rootAppenderNames()).contains("DECLARED").doesNotContain(PublisherFactory.APPENDER_NAME);
+			assertThat(context.containsBean(ZmqLogApplicationListener.ATTACHMENT_BEAN_NAME)).isFalse();
+			logger.info("published once");
+			await().untilAsserted(() -> assertThat(messagesOn("declared.INFO")).contains("com.example.Orders > published once"));
+		}
+		finally {
+			System.clearProperty("declared.endpoint");
+			// outside a reset, stopping closes it at once: no later test finds it
+			LoggerContext loggerContext = (LoggerContext) LoggerFactory.getILoggerFactory();
+			Logger root = loggerContext.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+			ch.qos.logback.core.Appender<?> declared = root.getAppender("DECLARED");
+			if (declared != null) {
+				declared.stop();
+				root.detachAppender("DECLARED");
+			}
+		}
+		assertThat(messagesOn("declared.INFO")).containsOnlyOnce("com.example.Orders > published once");
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package dev.zmqlog.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.AsyncAppender;
@@ -9,6 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.zmqlog.logback.ZmqLogAppender;
+import dev.zmqlog.transport.SharedSockets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.async.AsyncLogger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,13 +31,16 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.slf4j.MDC;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 /**
  * What a logging call costs the calling thread: {@code log.info("Order {} placed", n)}
  * with a new {@code n} each call, through
  * <ul>
- * <li>{@code zmqlog}: zmqlog's appender, bound on {@code tcp://127.0.0.1:*} with nobody
- * subscribed and {@code awaitSubscriber=0}, so its I/O thread encodes and sends to nobody;</li>
+ * <li>{@code zmqlog}: zmqlog's appender, bound on a free port of 127.0.0.1 with one SUB
+ * socket subscribed that never reads (its I/O thread encodes and sends every event; ZeroMQ
+ * drops at the SUB's high-water mark), {@code awaitSubscriber=0};</li>
  * <li>{@code async}: Logback's AsyncAppender ({@code neverBlock}, same queue size) into the
  * {@code noop} appender;</li>
  * <li>{@code log4j2}: Log4j2's async logger (all loggers async, Disruptor, queue-full
@@ -70,6 +78,8 @@ public class LoggingCallBenchmark {
 	private LoggerContext context;
 
 	private ZmqLogAppender zmq;
+
+	private ZMQ.Socket subscriber;
 
 	private OrderLog log;
 
@@ -120,11 +130,26 @@ public class LoggingCallBenchmark {
 	}
 
 	private Appender<ILoggingEvent> zmqlog() {
+		String endpoint = "tcp://127.0.0.1:" + freePort();
 		this.zmq = new ZmqLogAppender();
-		this.zmq.addEndpoint("tcp://127.0.0.1:*");
+		this.zmq.addEndpoint(endpoint);
 		this.zmq.setRootTopic("bench");
 		this.zmq.setAwaitSubscriber("0");
-		return started(this.zmq);
+		Appender<ILoggingEvent> started = started(this.zmq);
+		// a subscriber: with nobody, the I/O thread would count the events lost without encoding them
+		this.subscriber = SharedSockets.open(SocketType.SUB);
+		this.subscriber.subscribe(new byte[0]);
+		this.subscriber.connect(endpoint);
+		return started;
+	}
+
+	private static int freePort() {
+		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return probe.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private Appender<ILoggingEvent> async(Blackhole blackhole) {
@@ -158,6 +183,9 @@ public class LoggingCallBenchmark {
 
 	@TearDown(org.openjdk.jmh.annotations.Level.Trial)
 	public void stop() {
+		if (this.subscriber != null) {
+			SharedSockets.close(this.subscriber);
+		}
 		if (this.zmq != null) {
 			System.out.printf("%nzmqlog: published %d, dropped %d%n", this.zmq.getPublishedCount(),
 					this.zmq.getDroppedCount());

@@ -23,7 +23,7 @@ import dev.zmqlog.logback.ZmqLogAppender;
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar dev.zmqlog.benchmarks.ThroughputHarness
  * [--payload json|text] [--rounds 1] [--seconds 2] [--lossless 500000]
- * [--rates 25000,50000,...,0] [--queue-size N] [--sndhwm N] [--search true] [--plot FILE]};
+ * [--rates 25000,50000,...,0] [--queue-size N] [--sndhwm N] [--search true] [--bursts N] [--plot FILE]};
  * a rate of 0 means unpaced, no rates skips the sweep; the sweep and the search use the
  * appender's defaults unless told.
  */
@@ -77,6 +77,9 @@ public final class ThroughputHarness {
 			System.out.printf("round %d: appender / jeromq = %.2f%n", round + 1,
 					lossless.get(2 * round).deliveredPerSecond() / lossless.get(2 * round + 1).deliveredPerSecond());
 		}
+		if (options.burstRounds() > 0) {
+			measureBursts(options);
+		}
 		if (options.search()) {
 			searchLosslessRates(options);
 		}
@@ -97,6 +100,28 @@ public final class ThroughputHarness {
 		ThroughputPlot.write(sweep, "zmqlog appender vs plain JeroMQ, same frames (" + options.payload()
 				+ "), tcp loopback", options.plot());
 		System.out.println("plot: " + options.plot());
+	}
+
+	/**
+	 * (d) A burst through the default queue with {@code overflow=block} and otherwise default
+	 * settings (SNDHWM 100,000): the callers wait for room, nothing may be lost; against the
+	 * same burst through a queue that never fills, and plain JeroMQ with SNDHWM unlimited.
+	 */
+	private void measureBursts(Options options) throws IOException {
+		List<Measurement> bursts = new ArrayList<>();
+		for (int round = 0; round < options.burstRounds(); round++) {
+			bursts.add(measure(() -> new AppenderSender(this.endpoints.get(0), options.payload(),
+					(zmq) -> zmq.setOverflow("block")), 0, options.losslessCount(), "block"));
+			bursts.add(measure(() -> new AppenderSender(this.endpoints.get(0), options.payload(), (zmq) -> {
+				zmq.setOverflow("block");
+				zmq.setQueueSize((int) Math.min(1 << 24, 2 * options.losslessCount()));
+			}), 0, options.losslessCount(), "bigqueue"));
+			sampleFrames();
+			bursts.add(measure(() -> new PlainSender(this.endpoints.get(1), 0, this.frames, AWAIT_SUBSCRIBER), 0,
+					options.losslessCount(), "jeromq"));
+		}
+		print("(d) burst: appender overflow=block with the default queue and SNDHWM (block), with a queue that never "
+				+ "fills (bigqueue); JeroMQ SNDHWM unlimited", bursts);
 	}
 
 	/**
@@ -235,12 +260,14 @@ public final class ThroughputHarness {
 	 * @param queueSize the sweep's appender queue (default: the appender's default)
 	 * @param sendHighWaterMark the sweep's SNDHWM, for both senders (default: the appender's)
 	 * @param search whether to search each sender's highest lossless paced rate
+	 * @param burstRounds how many times the default-queue {@code overflow=block} burst is measured
 	 */
 	record Options(long seconds, long losslessCount, List<Long> rates, Path plot, String payload, int rounds,
-			int queueSize, int sendHighWaterMark, boolean search) {
+			int queueSize, int sendHighWaterMark, boolean search, int burstRounds) {
 
 		static Options parse(String[] args) {
 			boolean search = false;
+			int burstRounds = 0;
 			int queueSize = ZmqLogAppender.DEFAULT_QUEUE_SIZE;
 			int sendHighWaterMark = ZmqLogAppender.DEFAULT_SEND_HIGH_WATER_MARK;
 			String payload = "json";
@@ -262,12 +289,13 @@ public final class ThroughputHarness {
 					case "--queue-size" -> queueSize = Integer.parseInt(value);
 					case "--sndhwm" -> sendHighWaterMark = Integer.parseInt(value);
 					case "--search" -> search = Boolean.parseBoolean(value);
+					case "--bursts" -> burstRounds = Integer.parseInt(value);
 					case "--plot" -> plot = Path.of(value);
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}
 			return new Options(seconds, losslessCount, rates, plot, payload, rounds, queueSize, sendHighWaterMark,
-					search);
+					search, burstRounds);
 		}
 
 	}

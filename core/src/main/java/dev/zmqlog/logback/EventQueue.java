@@ -1,7 +1,9 @@
 package dev.zmqlog.logback;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -13,18 +15,22 @@ import org.jspecify.annotations.Nullable;
  * multi-producer, single-consumer ring (JCTools). An offer is one CAS and one store; the
  * consumer parks when it announces it has nothing to do, and only then does a producer
  * pay for waking it. The capacity is the requested size rounded up to a power of two.
+ * Producers that wait for room ({@code overflow=block}) sleep on a condition that the
+ * consumer signals as soon as it has taken events out; while none waits, that costs the
+ * consumer one volatile read a batch.
  */
 final class EventQueue {
-
-	/** A waiting producer first retries after this long, then backs off doubling. */
-	private static final long MIN_ROOM_PAUSE_NANOS = 1_000;
-
-	private static final long MAX_ROOM_PAUSE_NANOS = 1_000_000;
 
 	private final MpscBlockingConsumerArrayQueue<ILoggingEvent> ring;
 
 	/** The consumer will take nothing ever again. */
 	private volatile boolean consumerGone;
+
+	private final AtomicInteger waitingProducers = new AtomicInteger();
+
+	private final ReentrantLock roomLock = new ReentrantLock();
+
+	private final Condition roomMade = this.roomLock.newCondition();
 
 	EventQueue(int requestedCapacity) {
 		this.ring = new MpscBlockingConsumerArrayQueue<>(requestedCapacity);
@@ -35,40 +41,65 @@ final class EventQueue {
 		return this.ring.capacity();
 	}
 
-	/** Takes the event if there is room; never waits. */
+	/** Takes the event if there is room and a consumer to take it out; never waits. */
 	boolean offer(ILoggingEvent event) {
-		return this.ring.offer(event);
+		return !this.consumerGone && this.ring.offer(event);
 	}
 
 	/**
-	 * Takes the event, waiting for room at most {@code timeoutNanos}. The ring has no
-	 * waiting producers, so a producer backs off in growing pauses; an interrupt ends the
-	 * wait (the flag stays set for the caller's code), and so does a consumer that is gone:
-	 * no room can come.
+	 * Takes the event, waiting for room at most {@code timeoutNanos}: the consumer wakes the
+	 * waiting producers as soon as it has taken events out. An interrupt ends the wait (the
+	 * flag stays set for the caller's code), and so does a consumer that is gone: no room
+	 * can come.
 	 */
 	boolean offer(ILoggingEvent event, long timeoutNanos) {
-		if (this.ring.offer(event)) {
+		if (offer(event)) {
 			return true;
 		}
-		long deadline = System.nanoTime() + timeoutNanos;
-		long pause = MIN_ROOM_PAUSE_NANOS;
-		while (!this.consumerGone && !Thread.currentThread().isInterrupted()) {
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return false;
-			}
-			LockSupport.parkNanos(this, Math.min(pause, remaining));
-			if (this.ring.offer(event)) {
-				return true;
-			}
-			pause = Math.min(pause * 2, MAX_ROOM_PAUSE_NANOS);
+		if (this.consumerGone) {
+			return false;
 		}
-		return false;
+		long deadline = System.nanoTime() + timeoutNanos;
+		this.waitingProducers.incrementAndGet();
+		this.roomLock.lock();
+		try {
+			// the consumer signals under this lock: a drain between an offer and the wait is seen by the offer
+			while (!this.ring.offer(event)) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0 || this.consumerGone || Thread.currentThread().isInterrupted()) {
+					return false;
+				}
+				this.roomMade.awaitNanos(remaining);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.roomLock.unlock();
+			this.waitingProducers.decrementAndGet();
+		}
+	}
+
+	/** Wakes the producers waiting for room, if any. I/O thread only, after taking events out. */
+	private void signalRoom() {
+		if (this.waitingProducers.get() > 0) {
+			this.roomLock.lock();
+			try {
+				this.roomMade.signalAll();
+			}
+			finally {
+				this.roomLock.unlock();
+			}
+		}
 	}
 
 	/** The consumer ends: from now on a full queue fails producers at once. I/O thread only. */
 	void consumerGone() {
 		this.consumerGone = true;
+		signalRoom();
 	}
 
 	/** The next event, or {@code null} at once when there is none. I/O thread only. */
@@ -86,7 +117,9 @@ final class EventQueue {
 
 	/** Hands at most {@code limit} waiting events to {@code sink}, without waiting. I/O thread only. */
 	int drain(Consumer<ILoggingEvent> sink, int limit) {
-		return this.ring.drain(sink::accept, limit);
+		int drained = this.ring.drain(sink::accept, limit);
+		signalRoom();
+		return drained;
 	}
 
 	/** Events waiting; exact when nobody is offering or polling at the same moment. */
@@ -100,6 +133,7 @@ final class EventQueue {
 		while (this.ring.poll() != null) {
 			discarded++;
 		}
+		signalRoom();
 		return discarded;
 	}
 

@@ -1,5 +1,6 @@
 package dev.zmqlog.logback;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -43,8 +44,12 @@ final class JsonPayloadWriter {
 	/** Where text held in a {@link CharSequence} is copied for the generator. */
 	private char[] chars = new char[INITIAL_CHARS];
 
+	/** {@code ,"source":{..}}, the same in every record: encoded once, copied into each. */
+	private final SerializableString sourceProperty;
+
 	JsonPayloadWriter(Source source) {
 		this.source = source;
+		this.sourceProperty = new SerializedString(sourceProperty(source));
 	}
 
 	byte[] write(ILoggingEvent event, Level level, String topic, CharSequence formatted, long seq) {
@@ -60,7 +65,8 @@ final class JsonPayloadWriter {
 			writeMdc(json, event.getMDCPropertyMap());
 			writeMarkers(json, event.getMarkerList());
 			json.writeName(Names.SEQ).writeNumber(seq);
-			writeSource(json);
+			// the generator checks nothing in raw text: the end of the object follows a value, as it expects
+			json.writeRaw(this.sourceProperty);
 			json.writeEndObject();
 			json.flush();
 		}
@@ -206,16 +212,25 @@ final class JsonPayloadWriter {
 		json.writeEndArray();
 	}
 
-	private void writeSource(JsonGenerator json) {
-		json.writeName(Names.SOURCE);
-		json.writeStartObject();
-		json.writeName(Names.SOURCE_APP).writeString(this.source.app());
-		json.writeName(Names.SOURCE_HOST).writeString(this.source.host());
-		if (this.source.pid() != null) {
-			json.writeName(Names.SOURCE_PID).writeNumber(this.source.pid());
+	/** The text of {@code ,"source":{"app":..,"host":..,"pid":..,"instance":..}}. */
+	private String sourceProperty(Source publisher) {
+		PayloadBuffer text = new PayloadBuffer();
+		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), text)) {
+			json.writeStartObject();
+			json.writeName(Names.SOURCE);
+			json.writeStartObject();
+			json.writeName(Names.SOURCE_APP).writeString(publisher.app());
+			json.writeName(Names.SOURCE_HOST).writeString(publisher.host());
+			if (publisher.pid() != null) {
+				json.writeName(Names.SOURCE_PID).writeNumber(publisher.pid());
+			}
+			json.writeName(Names.SOURCE_INSTANCE).writeString(publisher.instance());
+			json.writeEndObject();
+			json.writeEndObject();
 		}
-		json.writeName(Names.SOURCE_INSTANCE).writeString(this.source.instance());
-		json.writeEndObject();
+		String object = new String(text.toByteArray(), StandardCharsets.UTF_8);
+		// {"source":{..}} less its braces, after a comma
+		return "," + object.substring(1, object.length() - 1);
 	}
 
 	/**

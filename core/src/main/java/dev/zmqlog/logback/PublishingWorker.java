@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The appender's I/O thread: the only thread that touches the socket. While nobody is
- * subscribed it holds the events in the queue: at start until the first subscriber joins
- * or {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
+ * subscribed it holds the events in the queue: at start until subscribers join or
+ * {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
  * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
- * blip). A hold that outlasts the queue drops and counts, which subscribers see as a gap
- * in the sequence numbers. Otherwise it drains the queue in batches, numbering the events
- * as it sends them. With nothing to do it naps a few milliseconds, then parks until a
+ * blip). A hold that a subscription ends lasts at least {@link #JOINERS_WINDOW_NANOS} from
+ * its start and {@link #JOINERS_GAP_NANOS} after the last subscriber joined, within its
+ * deadline, so that every subscriber already running sees the first events, not only the
+ * first to connect. A hold that outlasts the
+ * queue drops and counts, and so does a hold that ran out: what nobody receives is
+ * counted, and subscribers see it as a gap in the sequence numbers. Otherwise it drains
+ * the queue in batches, numbering the events as it sends them. With nothing to do it naps a few milliseconds, then parks until a
  * logging thread wakes it: producers pay for a wake-up only after a quiet spell. On stop it
  * sends what is queued within the linger time and closes.
  */
@@ -36,11 +40,34 @@ final class PublishingWorker implements Runnable {
 
 	private static final int MAX_REPORTED_ERRORS = 10;
 
+	/**
+	 * How long from its start a hold waits for further subscribers once one has come.
+	 * Subscribers that were waiting for the endpoint retry their connection every 100 ms
+	 * (libzmq's and JeroMQ's reconnect interval), so they all arrive within about that of
+	 * the bind; the margin covers a handshake on a busy machine. An application that runs
+	 * longer than this before it exits loses no time to it.
+	 */
+	static final long JOINERS_WINDOW_NANOS = 300_000_000;
+
+	/** How long a hold waits after a subscriber joined, for one that is still on its way. */
+	static final long JOINERS_GAP_NANOS = 100_000_000;
+
 	private final EventQueue queue;
 
 	private final PublisherSocket socket;
 
-	private final EventEncoder encoder;
+	private EventEncoder encoder;
+
+	/** The encoder of the appender that took this thread over after a reconfiguration, until this thread uses it. */
+	private volatile @Nullable EventEncoder nextEncoder;
+
+	/** Stops the layouts of the encoder that {@link #nextEncoder} replaces, once it is out of use. */
+	private volatile @Nullable Runnable retireEncoder;
+
+	/** When a reconfiguration stopped the appender: the time to stop unless another takes over; 0 otherwise. */
+	private volatile long handoverDeadlineNanos;
+
+	private volatile Duration handoverLinger = Duration.ZERO;
 
 	private final LongAdder dropped;
 
@@ -54,10 +81,22 @@ final class PublishingWorker implements Runnable {
 	/** When the current hold ends, while nobody is subscribed. */
 	private long holdUntilNanos;
 
+	/** When the current hold began: the socket's opening, or the last subscriber's leaving. */
+	private long holdStartNanos;
+
 	/** Whether the current period without subscriber has had its hold. */
 	private boolean holdSpent;
 
 	private boolean hadSubscriber;
+
+	/** The socket's subscription count when the hold last saw it grow. */
+	private long subscriptionsSeen;
+
+	/** How long a send waits for a full subscriber ({@code overflow=block}); zero drops. */
+	private final long sendWaitMillis;
+
+	/** Whether the last send gave up waiting: a stalled subscriber makes the next ones try once only. */
+	private boolean subscriberStalled;
 
 	private final ContextAwareBase status;
 
@@ -72,19 +111,44 @@ final class PublishingWorker implements Runnable {
 	private int reportedErrors;
 
 	PublishingWorker(EventQueue queue, PublisherSocket socket, EventEncoder encoder,
-			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, ContextAwareBase status) {
+			LongAdder dropped, Duration awaitSubscriber, Duration awaitResubscribe, Duration sendWait,
+			ContextAwareBase status) {
 		this.queue = queue;
 		this.socket = socket;
 		this.encoder = encoder;
 		this.dropped = dropped;
 		this.numbering = new SequenceNumbering(dropped);
-		this.holdUntilNanos = System.nanoTime() + awaitSubscriber.toNanos();
+		this.holdStartNanos = System.nanoTime();
+		this.holdUntilNanos = this.holdStartNanos + awaitSubscriber.toNanos();
 		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
+		this.sendWaitMillis = sendWait.toMillis();
 		this.status = status;
 	}
 
 	long publishedCount() {
 		return this.published;
+	}
+
+	/**
+	 * A reconfiguration stopped the appender: goes on publishing for {@code grace}, for the
+	 * appender it starts to take over, then sends what is queued within {@code linger} and
+	 * closes.
+	 */
+	void awaitHandover(Duration grace, Duration linger) {
+		this.handoverLinger = linger;
+		this.handoverDeadlineNanos = System.nanoTime() + grace.toNanos();
+	}
+
+	/**
+	 * The appender that a reconfiguration started takes this thread over: its events are
+	 * encoded its way from the next batch on, and the old encoder's layouts are stopped then.
+	 * @return whether the thread is still publishing; {@code false} when it closed already
+	 */
+	synchronized boolean handOver(EventEncoder encoder, Runnable stopPreviousEncoder) {
+		this.retireEncoder = stopPreviousEncoder;
+		this.nextEncoder = encoder;
+		this.handoverDeadlineNanos = 0;
+		return !this.stopping;
 	}
 
 	/** Asks the thread to send what is queued within {@code linger}, then close. */
@@ -114,39 +178,53 @@ final class PublishingWorker implements Runnable {
 		}
 	}
 
-	/** Holds the queue while nobody is subscribed, once per such period, within its deadline. */
+	/**
+	 * Holds the queue while nobody is subscribed, once per such period, within its deadline;
+	 * a hold that a subscription ends goes on while further subscribers keep joining.
+	 */
 	private void holdWhileNobodyListens() {
 		boolean present = this.socket.awaitSubscription(Duration.ZERO);
-		if (present) {
-			this.hadSubscriber = true;
-			this.holdSpent = false;
+		if (present && this.hadSubscriber) {
+			this.subscriptionsSeen = this.socket.subscriptionsReceived();
 			return;
 		}
-		if (this.hadSubscriber) {
+		if (!present && this.hadSubscriber) {
 			// the last subscriber just left: give it time to come back
 			this.hadSubscriber = false;
 			this.holdSpent = false;
-			this.holdUntilNanos = System.nanoTime() + this.resubscribeHoldNanos;
+			this.holdStartNanos = System.nanoTime();
+			this.holdUntilNanos = this.holdStartNanos + this.resubscribeHoldNanos;
 		}
-		while (!this.holdSpent && !this.socket.hasSubscriber()) {
+		if (this.holdSpent && !present) {
+			return;
+		}
+		long settleUntil = this.holdStartNanos + JOINERS_WINDOW_NANOS;
+		while (true) {
+			long now = System.nanoTime();
 			long until = this.stopping ? Math.min(this.holdUntilNanos, this.stopDeadlineNanos) : this.holdUntilNanos;
-			long remaining = until - System.nanoTime();
+			if (this.socket.hasSubscriber()) {
+				long subscriptions = this.socket.subscriptionsReceived();
+				if (subscriptions != this.subscriptionsSeen) {
+					this.subscriptionsSeen = subscriptions;
+					settleUntil = Math.max(settleUntil, now + JOINERS_GAP_NANOS);
+				}
+				until = Math.min(until, settleUntil);
+			}
+			long remaining = until - now;
 			if (remaining <= 0) {
-				this.holdSpent = true;
-				return;
+				break;
 			}
 			// at least a millisecond: less would poll without waiting, a busy loop to the deadline
 			long wait = Math.max(1_000_000L, Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L));
 			this.socket.awaitSubscription(Duration.ofNanos(wait));
 		}
-		if (this.socket.hasSubscriber()) {
-			this.hadSubscriber = true;
-			this.holdSpent = false;
-		}
+		this.hadSubscriber = this.socket.hasSubscriber();
+		this.holdSpent = true;
 	}
 
 	private void drainUntilStopped() throws InterruptedException {
 		while (true) {
+			takeOverOrGiveUp();
 			holdWhileNobodyListens();
 			ILoggingEvent first = nextEvent();
 			if (first == null) {
@@ -163,6 +241,30 @@ final class PublishingWorker implements Runnable {
 				discardQueued();
 				return;
 			}
+		}
+	}
+
+	/** Uses the encoder of the appender that took over, or stops when none did in time. */
+	private void takeOverOrGiveUp() {
+		EventEncoder next = this.nextEncoder;
+		if (next != null) {
+			this.nextEncoder = null;
+			this.encoder = next;
+			Runnable stopPrevious = this.retireEncoder;
+			if (stopPrevious != null) {
+				stopPrevious.run();
+			}
+		}
+		if (this.handoverDeadlineNanos != 0) {
+			giveUpWhenNobodyTookOver();
+		}
+	}
+
+	/** Under the lock of {@link #handOver}: an appender takes over before the deadline or never. */
+	private synchronized void giveUpWhenNobodyTookOver() {
+		long deadline = this.handoverDeadlineNanos;
+		if (deadline != 0 && !this.stopping && System.nanoTime() - deadline > 0) {
+			requestStop(this.handoverLinger);
 		}
 	}
 
@@ -183,6 +285,13 @@ final class PublishingWorker implements Runnable {
 	}
 
 	private void publishBatch() {
+		if (!this.socket.hasSubscriber()) {
+			// the hold ran out: nobody would receive them, and what nobody receives is lost
+			this.dropped.add(this.batch.size());
+			this.numbering.skipLost(this.batch.size());
+			this.batch.clear();
+			return;
+		}
 		long sent = this.published;
 		for (ILoggingEvent event : this.batch) {
 			if (publish(event)) {
@@ -196,17 +305,43 @@ final class PublishingWorker implements Runnable {
 
 	private boolean publish(ILoggingEvent event) {
 		try {
-			this.socket.send(this.encoder.encode(event, this.numbering.next()));
-			return true;
+			if (this.socket.send(this.encoder.encode(event, this.numbering.next()), sendWaitMillis())) {
+				this.subscriberStalled = false;
+				return true;
+			}
+			this.subscriberStalled = true;
+			lost(event, null);
+			return false;
 		}
 		catch (RuntimeException | LinkageError | StackOverflowError ex) {
 			// an application's converter or argument that fails in its own way loses its event only
-			this.dropped.increment();
-			this.numbering.lastNumberLost();
-			if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
-				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), ex);
-			}
+			lost(event, ex);
 			return false;
+		}
+	}
+
+	/** How long a full subscriber may keep this send waiting: bounded by the linger when stopping. */
+	private long sendWaitMillis() {
+		if (this.sendWaitMillis == 0 || this.subscriberStalled) {
+			return 0;
+		}
+		if (!this.stopping) {
+			return this.sendWaitMillis;
+		}
+		return Math.min(this.sendWaitMillis, Math.max(0, (this.stopDeadlineNanos - System.nanoTime()) / 1_000_000));
+	}
+
+	private void lost(ILoggingEvent event, @Nullable Throwable cause) {
+		this.dropped.increment();
+		this.numbering.lastNumberLost();
+		if (this.reportedErrors++ < MAX_REPORTED_ERRORS) {
+			if (cause != null) {
+				this.status.addError("Cannot publish an event of logger " + event.getLoggerName(), cause);
+			}
+			else {
+				this.status.addWarn("A subscriber read nothing for " + this.sendWaitMillis
+						+ " ms: events are dropped until it reads again (overflow=block)");
+			}
 		}
 	}
 

@@ -61,6 +61,15 @@ final class SequenceNumbering {
 	}
 
 	/**
+	 * Leaves out the numbers of {@code count} events lost and counted here and now, before
+	 * any number taken later: a gap at its exact place.
+	 */
+	void skipLost(long count) {
+		this.last += count;
+		this.lossesSeen += count;
+	}
+
+	/**
 	 * Records that the event that took the last number was lost and counted: its number
 	 * is already the gap, so the count must not make another.
 	 */

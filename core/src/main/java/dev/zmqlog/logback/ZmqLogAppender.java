@@ -5,14 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
@@ -62,6 +66,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 */
 	public static final Marker RELAYED = MarkerFactory.getDetachedMarker("ZMQLOG_RELAYED");
 
+	/** How long a stopped appender watches for the reset to clear the root logger's appenders. */
+	private static final Duration REATTACH_WATCH = Duration.ofMillis(500);
+
+	/** How long the publisher of an appender that a reconfiguration stopped waits to be taken over. */
+	static final Duration HANDOVER_GRACE = Duration.ofSeconds(5);
+
 	/** Failures past this many are only counted, so that the status manager is not flooded. */
 	private static final int MAX_REPORTED_FAILURES = 10;
 
@@ -109,7 +119,11 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final List<String> curveAllowedClients = new ArrayList<>();
 
-	private final LongAdder dropped = new LongAdder();
+	/** Settings whose value was refused, by logback.xml element, with the reason. */
+	private final Map<String, String> invalidSettings = new LinkedHashMap<>();
+
+	/** Shared with the appender that takes the publisher over after a reconfiguration. */
+	private LongAdder dropped = new LongAdder();
 
 	private final AtomicLong reportedFailures = new AtomicLong();
 
@@ -125,6 +139,35 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private boolean captureCallerData;
 
+	private boolean stopAtJvmExit = true;
+
+	/** What the last publisher published, once closed: the count stays readable after stop. */
+	private volatile long publishedBeforeClose;
+
+	/** What the running publisher was opened with; {@code null} while none runs. */
+	private @Nullable PublicationSettings publication;
+
+	/** The id of the running publisher in JSON records' {@code source}: kept across a handover. */
+	private String instanceId = "";
+
+	/** A reconfiguration stopped this appender; it publishes what still reaches it until its successor starts. */
+	private volatile boolean retired;
+
+	/** Whether the root logger held this appender when a reconfiguration stopped it. */
+	private volatile boolean onRootLogger;
+
+	/** Orders putting this appender back on the root logger before a successor takes over. */
+	private final Object reattachLock = new Object();
+
+	/** The appender that took the publisher over after a reconfiguration. */
+	private volatile @Nullable ZmqLogAppender successor;
+
+	/** Until when a predecessor may hand events over that this appender receives too; 0 when none. */
+	private volatile long takenOverUntilNanos;
+
+	/** The event this thread last handed from a stopped appender to its successor. */
+	private static final ThreadLocal<@Nullable ILoggingEvent> forwardedByPredecessor = new ThreadLocal<>();
+
 	private volatile @Nullable String startFailure;
 
 	@Override
@@ -133,13 +176,31 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			return;
 		}
 		this.startFailure = null;
+		if (!this.invalidSettings.isEmpty()) {
+			failStart(this.invalidSettings.entrySet().stream()
+				.map((invalid) -> "<" + invalid.getKey() + "> " + invalid.getValue())
+				.collect(Collectors.joining("; ")));
+			return;
+		}
 		LevelLayouts startedLayouts = new LevelLayouts(getContext(), this.format, this.levelFormats);
 		if (!startedLayouts.isStarted()) {
 			failStart("a format is not a valid Logback pattern");
 			startedLayouts.stop();
 			return;
 		}
-		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : this.endpoints;
+		List<String> configuredEndpoints = this.endpoints.isEmpty() ? List.of(DEFAULT_ENDPOINT) : List.copyOf(this.endpoints);
+		PublicationSettings settings = new PublicationSettings(configuredEndpoints, this.mode,
+				this.sendHighWaterMark, curveSettings(), this.queueSize, this.overflow, this.blockTimeout,
+				this.awaitSubscriber, this.awaitResubscribe, this.linger);
+		// includeCallerData fills the json record's fields: a text payload has none
+		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
+				|| startedLayouts.needsCallerData();
+		ZmqLogAppender predecessor = (getContext() instanceof LoggerContext loggerContext)
+				? ReconfigurationHandover.of(loggerContext).takeFor(getName(), settings) : null;
+		if (predecessor != null && takeOver(predecessor, settings, startedLayouts)) {
+			started(configuredEndpoints, "took over the running publisher");
+			return;
+		}
 		PublisherSocket socket;
 		try {
 			socket = PublisherSocket.open(this.mode, configuredEndpoints, this.sendHighWaterMark, curveSettings());
@@ -149,23 +210,80 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 			startedLayouts.stop();
 			return;
 		}
+		if (this.overflow == Overflow.BLOCK) {
+			// a full subscriber pushes back into the queue, and so onto the callers
+			socket.refuseWhenFull();
+		}
 		this.layouts = startedLayouts;
-		// includeCallerData fills the json record's fields: a text payload has none
-		this.captureCallerData = (this.includeCallerData && this.payload == PayloadFormat.JSON)
-				|| startedLayouts.needsCallerData();
+		this.publication = settings;
+		this.instanceId = UUID.randomUUID().toString().substring(0, 8);
 		this.queue = new EventQueue(this.queueSize);
-		EventEncoder encoder = new EventEncoder(this.rootTopic,
-				new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey), startedLayouts, this.payload,
-				source());
-		this.worker = new PublishingWorker(this.queue, socket, encoder, this.dropped, this.awaitSubscriber,
-				this.awaitResubscribe, this);
+		this.worker = new PublishingWorker(this.queue, socket, encoder(startedLayouts), this.dropped,
+				this.awaitSubscriber, this.awaitResubscribe,
+				(this.overflow == Overflow.BLOCK) ? this.blockTimeout : Duration.ZERO, this);
 		this.workerThread = new Thread(this.worker, "zmqlog-publisher-" + getName());
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();
-		registerShutdownHook();
+		started(configuredEndpoints, (curveSettings().enabled() ? "with CURVE encryption" : ""));
+	}
+
+	private void started(List<String> configuredEndpoints, String note) {
+		if (this.stopAtJvmExit) {
+			registerShutdownHook();
+		}
 		super.start();
-		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase() + ")"
-				+ (curveSettings().enabled() ? " with CURVE encryption" : ""));
+		addInfo("Publishing on " + configuredEndpoints + " (" + this.mode.name().toLowerCase(Locale.ROOT) + ")"
+				+ (note.isEmpty() ? "" : ", " + note));
+	}
+
+	private EventEncoder encoder(LevelLayouts startedLayouts) {
+		return new EventEncoder(this.rootTopic, new SubtopicResolver(this.subtopicDelimiter, this.subtopicMdcKey),
+				startedLayouts, this.payload, source());
+	}
+
+	/**
+	 * Takes over the publisher of the appender that a reconfiguration stopped: its socket,
+	 * subscribers, queue, counters and sequence go on; only the encoding is this appender's.
+	 * @return whether it did; {@code false} when that publisher had closed meanwhile
+	 */
+	private boolean takeOver(ZmqLogAppender predecessor, PublicationSettings settings, LevelLayouts startedLayouts) {
+		PublishingWorker running = predecessor.worker;
+		if (running == null) {
+			return false;
+		}
+		this.instanceId = predecessor.instanceId;
+		if (!running.handOver(encoder(startedLayouts), predecessor::stopLayouts)) {
+			predecessor.closeRetired();
+			return false;
+		}
+		this.layouts = startedLayouts;
+		this.publication = settings;
+		this.dropped = predecessor.dropped;
+		this.queue = predecessor.queue;
+		this.worker = running;
+		this.workerThread = predecessor.workerThread;
+		this.takenOverUntilNanos = System.nanoTime() + HANDOVER_GRACE.toNanos();
+		// from now on the predecessor hands what reaches it to this appender, started or not yet
+		predecessor.handedOverTo(this);
+		return true;
+	}
+
+	/** This appender's publisher now belongs to {@code next}; what still reaches this appender goes there. */
+	private void handedOverTo(ZmqLogAppender next) {
+		synchronized (this.reattachLock) {
+			this.successor = next;
+		}
+		this.worker = null;
+		this.workerThread = null;
+		this.publication = null;
+		removeShutdownHook();
+	}
+
+	private void stopLayouts() {
+		LevelLayouts stoppedLayouts = this.layouts;
+		if (stoppedLayouts != null) {
+			stoppedLayouts.stop();
+		}
 	}
 
 	private void failStart(String reason) {
@@ -215,22 +333,144 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		return events.offer(event);
 	}
 
+	/**
+	 * Routes what reaches an appender that a reconfiguration stopped to its publisher, or
+	 * once a successor took that over, to the successor. Logback hands an event to a
+	 * logger's appenders one after the other on the calling thread, from the list as it was
+	 * when the event came, so while both are on the root logger the successor is called
+	 * right after with the same event, and skips it.
+	 */
+	@Override
+	public void doAppend(ILoggingEvent event) {
+		if (!this.retired) {
+			if (this.takenOverUntilNanos == 0 || !forwardedHere(event)) {
+				super.doAppend(event);
+			}
+			return;
+		}
+		ZmqLogAppender next = this.successor;
+		if (next == null) {
+			append(event);
+			return;
+		}
+		next.append(event);
+		forwardedByPredecessor.set(event);
+		if (next.isStarted() && rootLogger().isAttached(next)) {
+			// threads that read the root's appenders before this still come here, and are forwarded
+			rootLogger().detachAppender(this);
+		}
+	}
+
+	/** Whether the predecessor has just handed this event over, on this thread. */
+	private boolean forwardedHere(ILoggingEvent event) {
+		if (System.nanoTime() - this.takenOverUntilNanos > 0) {
+			this.takenOverUntilNanos = 0;
+			return false;
+		}
+		if (forwardedByPredecessor.get() != event) {
+			return false;
+		}
+		forwardedByPredecessor.remove();
+		return true;
+	}
+
 	@Override
 	public void stop() {
+		if (this.retired) {
+			closeRetired();
+			return;
+		}
 		if (!isStarted()) {
 			return;
 		}
+		if (getContext() instanceof LoggerContext loggerContext && this.worker != null
+				&& ResetInProgress.isStopping()) {
+			// retired before stopped: no event in between finds this appender refusing
+			retire(loggerContext);
+			super.stop();
+			return;
+		}
 		super.stop();
+		closePublisher();
+	}
+
+	/** A reconfiguration stops this appender: its publisher goes on, for the appender it starts. */
+	private void retire(LoggerContext loggerContext) {
+		PublishingWorker runningWorker = this.worker;
+		this.onRootLogger = rootLogger().isAttached(this);
+		this.retired = true;
+		runningWorker.awaitHandover(HANDOVER_GRACE, this.linger);
+		ReconfigurationHandover.of(loggerContext).stoppedByReset(this);
+		if (this.onRootLogger) {
+			backOnRootOnceCleared();
+		}
+	}
+
+	/**
+	 * Puts this appender back on the root logger as soon as the reset under way has cleared
+	 * the root's appenders, which it does right after stopping them: until then the root
+	 * logger has no appender, and what is logged reaches none (the reset tells its
+	 * listeners only later). A short-lived thread watches for that moment, spinning, for at
+	 * most {@link #REATTACH_WATCH}.
+	 */
+	private void backOnRootOnceCleared() {
+		Logger root = rootLogger();
+		Thread watcher = new Thread(() -> {
+			long deadline = System.nanoTime() + REATTACH_WATCH.toNanos();
+			while (this.retired && System.nanoTime() - deadline < 0) {
+				synchronized (this.reattachLock) {
+					// once a successor took over, it may be on the root already: this appender must not follow it
+					if (this.successor != null) {
+						return;
+					}
+					if (!root.isAttached(this)) {
+						root.addAppender(this);
+						return;
+					}
+				}
+				Thread.onSpinWait();
+			}
+		}, "zmqlog-reattach-" + getName());
+		watcher.setDaemon(true);
+		watcher.start();
+	}
+
+	/** Whether the root logger held this appender when a reconfiguration stopped it. */
+	boolean wasOnRootLogger() {
+		return this.onRootLogger;
+	}
+
+	/** Whether this appender's publisher runs with these settings, so that a successor may take it over. */
+	boolean publishes(PublicationSettings settings) {
+		return this.worker != null && settings.equals(this.publication);
+	}
+
+	/** Closes the publisher of an appender that a reconfiguration stopped and nobody took over. */
+	void closeRetired() {
+		this.retired = false;
+		if (rootLogger().isAttached(this)) {
+			rootLogger().detachAppender(this);
+		}
+		closePublisher();
+	}
+
+	private void closePublisher() {
 		PublishingWorker runningWorker = this.worker;
 		Thread thread = this.workerThread;
 		if (runningWorker != null && thread != null) {
 			runningWorker.requestStop(this.linger);
 			joinQuietly(thread, this.linger.plusSeconds(1));
+			this.publishedBeforeClose = runningWorker.publishedCount();
 		}
+		this.worker = null;
+		this.workerThread = null;
+		this.publication = null;
 		removeShutdownHook();
-		if (this.layouts != null) {
-			this.layouts.stop();
-		}
+		stopLayouts();
+	}
+
+	private Logger rootLogger() {
+		return ((LoggerContext) getContext()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
 	}
 
 	private static void joinQuietly(Thread thread, Duration timeout) {
@@ -271,13 +511,13 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		String app = (this.appName != null && !this.appName.isEmpty()) ? this.appName
 				: !this.rootTopic.isEmpty() ? this.rootTopic : getContext().getName();
 		return new Source(app, getContext().getProperty(CoreConstants.HOSTNAME_KEY),
-				ProcessHandle.current().pid(), UUID.randomUUID().toString().substring(0, 8));
+				ProcessHandle.current().pid(), this.instanceId);
 	}
 
 	/** Events published since start. */
 	public long getPublishedCount() {
 		PublishingWorker runningWorker = this.worker;
-		return (runningWorker != null) ? runningWorker.publishedCount() : 0;
+		return (runningWorker != null) ? runningWorker.publishedCount() : this.publishedBeforeClose;
 	}
 
 	/** Events dropped: a full queue, an encoding failure, or the linger time ran out. */
@@ -299,6 +539,21 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	// Configuration: one setter per logback.xml element, named as the Spring properties.
 
+	/**
+	 * Applies a setting, or keeps why its value is invalid, for {@link #start()} to report:
+	 * Logback reports a setter that throws and goes on with the default, which would
+	 * publish in a way nobody asked for.
+	 */
+	private void setting(String element, Runnable apply) {
+		try {
+			apply.run();
+			this.invalidSettings.remove(element);
+		}
+		catch (IllegalArgumentException ex) {
+			this.invalidSettings.put(element, ex.getMessage());
+		}
+	}
+
 	/** Adds an endpoint ({@code <endpoint>} may be repeated). */
 	public void addEndpoint(String endpoint) {
 		for (String each : endpoint.split(",")) {
@@ -319,7 +574,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setMode(String mode) {
-		this.mode = SocketMode.of(mode);
+		setting("mode", () -> mode(SocketMode.of(mode)));
 	}
 
 	public void setRootTopic(@Nullable String rootTopic) {
@@ -355,7 +610,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setPayload(String payload) {
-		this.payload = PayloadFormat.of(payload);
+		setting("payload", () -> payload(PayloadFormat.of(payload)));
 	}
 
 	/**
@@ -365,11 +620,13 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public void setThreshold(String threshold) {
 		String name = threshold.strip().toUpperCase(Locale.ROOT);
 		Level level = name.equals("FATAL") ? Level.ERROR : Level.toLevel(name, null);
-		if (level == null || level == Level.ALL) {
-			throw new IllegalArgumentException(
-					"threshold must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
-		}
-		this.threshold = level;
+		setting("threshold", () -> {
+			if (level == null || level == Level.ALL) {
+				throw new IllegalArgumentException(
+						"must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
+			}
+			threshold(level);
+		});
 	}
 
 	public void setSubtopicDelimiter(String subtopicDelimiter) {
@@ -382,19 +639,21 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How many events wait for the I/O thread at most; rounded up to a power of two. */
 	public void setQueueSize(int queueSize) {
-		if (queueSize < 1) {
-			throw new IllegalArgumentException("queueSize must be at least 1, was " + queueSize);
-		}
-		this.queueSize = queueSize;
+		setting("queueSize", () -> {
+			if (queueSize < 1) {
+				throw new IllegalArgumentException("must be at least 1, was " + queueSize);
+			}
+			this.queueSize = queueSize;
+		});
 	}
 
 	public void setOverflow(String overflow) {
-		this.overflow = Overflow.of(overflow);
+		setting("overflow", () -> overflow(Overflow.of(overflow)));
 	}
 
 	/** How long {@code overflow=block} waits for room (e.g. {@code 1s}). */
 	public void setBlockTimeout(String blockTimeout) {
-		this.blockTimeout = DurationText.parse(blockTimeout);
+		setting("blockTimeout", () -> blockTimeout(DurationText.parse(blockTimeout)));
 	}
 
 	public void setSendHighWaterMark(int sendHighWaterMark) {
@@ -403,7 +662,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
 	public void setAwaitSubscriber(String awaitSubscriber) {
-		this.awaitSubscriber = DurationText.parse(awaitSubscriber);
+		setting("awaitSubscriber", () -> awaitSubscriber(DurationText.parse(awaitSubscriber)));
 	}
 
 	/**
@@ -412,17 +671,26 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * nothing that fits in the queue.
 	 */
 	public void setAwaitResubscribe(String awaitResubscribe) {
-		this.awaitResubscribe = DurationText.parse(awaitResubscribe);
+		setting("awaitResubscribe", () -> awaitResubscribe(DurationText.parse(awaitResubscribe)));
 	}
 
 	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */
 	public void setLinger(String linger) {
-		this.linger = DurationText.parse(linger);
+		setting("linger", () -> linger(DurationText.parse(linger)));
 	}
 
 	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
 	public void setIncludeCallerData(boolean includeCallerData) {
 		this.includeCallerData = includeCallerData;
+	}
+
+	/**
+	 * Whether the appender flushes and closes by itself when the JVM exits (default). A
+	 * framework that stops it later in its own shutdown turns this off, so that what is
+	 * logged during that shutdown is published too.
+	 */
+	public void setStopAtJvmExit(boolean stopAtJvmExit) {
+		this.stopAtJvmExit = stopAtJvmExit;
 	}
 
 	/** The application name in JSON records' {@code source} (default: the root topic). */
@@ -464,6 +732,63 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public void setCurveAllowedClients(String keys) {
 		this.curveAllowedClients.clear();
 		addCurveAllowedClient(keys);
+	}
+
+	// Typed configuration, for code such as the Spring starter: the settings above without
+	// text to parse. Not named set..: Logback would take a second setter of an element for
+	// an ambiguity.
+
+	/** Bind or connect. */
+	public ZmqLogAppender mode(SocketMode socketMode) {
+		this.mode = socketMode;
+		return this;
+	}
+
+	/** Text or JSON payloads. */
+	public ZmqLogAppender payload(PayloadFormat payloadFormat) {
+		this.payload = payloadFormat;
+		return this;
+	}
+
+	/** The lowest level published; {@code ALL} is refused by {@link #start()}. */
+	public ZmqLogAppender threshold(Level level) {
+		if (level == Level.ALL) {
+			this.invalidSettings.put("threshold", "must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was ALL");
+			return this;
+		}
+		this.invalidSettings.remove("threshold");
+		this.threshold = level;
+		return this;
+	}
+
+	/** Drop or block when the queue is full. */
+	public ZmqLogAppender overflow(Overflow whenFull) {
+		this.overflow = whenFull;
+		return this;
+	}
+
+	/** How long {@code overflow=block} waits for room. */
+	public ZmqLogAppender blockTimeout(Duration timeout) {
+		this.blockTimeout = timeout;
+		return this;
+	}
+
+	/** How long early events wait for subscribers. */
+	public ZmqLogAppender awaitSubscriber(Duration timeout) {
+		this.awaitSubscriber = timeout;
+		return this;
+	}
+
+	/** How long events wait for a subscriber to come back after the last one left. */
+	public ZmqLogAppender awaitResubscribe(Duration timeout) {
+		this.awaitResubscribe = timeout;
+		return this;
+	}
+
+	/** How long stopping may take to send what is queued. */
+	public ZmqLogAppender linger(Duration timeout) {
+		this.linger = timeout;
+		return this;
 	}
 
 }

@@ -32,7 +32,7 @@ final class JsonRecordMapping {
 		if (level == null) {
 			level = Topic.levelOf(topic);
 		}
-		String message = firstString(record, "message", JsonFields.MSG);
+		String message = message(record);
 		String exception = firstString(record, JsonFields.EXC_TEXT, "formatted_exception", "exception");
 		String formatted = firstString(record, JsonFields.FORMATTED);
 		if (message == null) {
@@ -46,6 +46,21 @@ final class JsonRecordMapping {
 				firstString(record, JsonFields.NAME, "channel", "logger"), message, exception, formatted,
 				firstString(record, JsonFields.THREAD_NAME, "thread_name"), mdc(record), markers(record),
 				wholeNumber(record.get(JsonFields.SEQ)), source(record.get(JsonFields.SOURCE)));
+	}
+
+	/** The record's message; from {@code msg % args} as Python's {@code getMessage()} when it has none. */
+	private static @Nullable String message(Map<String, Object> record) {
+		String message = firstString(record, "message");
+		if (message != null) {
+			return message;
+		}
+		String msg = firstString(record, JsonFields.MSG);
+		Object args = record.get("args");
+		if (msg == null || args == null || (args instanceof List<?> list && list.isEmpty())) {
+			return msg;
+		}
+		String formatted = PythonPercentFormat.format(msg, args);
+		return (formatted != null) ? formatted : msg;
 	}
 
 	private static @Nullable Level level(Map<String, Object> record) {

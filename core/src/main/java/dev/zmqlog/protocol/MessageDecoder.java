@@ -99,7 +99,18 @@ public final class MessageDecoder {
 		if (structured != null) {
 			return DecodeResult.accepted(structured);
 		}
-		return DecodeResult.accepted(LogEntry.text(EntryKind.TEXT, topic, text));
+		return DecodeResult.accepted(textEntry(topic, text));
+	}
+
+	/** pyzmq's text, with the traceback of {@code logger.exception(..)} as the entry's exception. */
+	private static LogEntry textEntry(String topic, String text) {
+		LogEntry entry = LogEntry.text(EntryKind.TEXT, topic, text);
+		PythonTraceback split = PythonTraceback.split(text);
+		if (split == null) {
+			return entry;
+		}
+		return new LogEntry(EntryKind.TEXT, topic, entry.level(), null, null, split.message(), split.traceback(), text,
+				null, Map.of(), List.of(), null, null);
 	}
 
 	private @Nullable LogEntry structured(byte[] payload, String text, @Nullable String wireTopic) {

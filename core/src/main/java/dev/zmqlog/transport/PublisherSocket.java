@@ -32,6 +32,12 @@ public final class PublisherSocket implements AutoCloseable {
 	 */
 	private final Set<ByteBuffer> subscribedTopics = new HashSet<>();
 
+	/** Subscriptions received so far, one per subscriber and topic (XPUB_VERBOSE). */
+	private long subscriptionsReceived;
+
+	/** Whether a full subscriber queue refuses a message (XPUB_NODROP) instead of dropping it. */
+	private boolean refusesWhenFull;
+
 	private boolean closed;
 
 	private final @Nullable String zapDomain;
@@ -73,6 +79,8 @@ public final class PublisherSocket implements AutoCloseable {
 		try {
 			socket.setSndHWM(sendHighWaterMark);
 			socket.setLinger(0);
+			// every subscriber's subscription, not only a topic's first: the hold waits for each early joiner
+			socket.setXpubVerbose(true);
 			zapDomain = curve.applyTo(socket, mode);
 			Endpoints.attach(socket, mode, endpoints);
 			return new PublisherSocket(socket, zapDomain);
@@ -113,6 +121,14 @@ public final class PublisherSocket implements AutoCloseable {
 		return hasSubscriber();
 	}
 
+	/**
+	 * How many subscriptions arrived since the socket opened: each subscriber's, even to a
+	 * topic someone else subscribed to already. Grows while joiners keep coming.
+	 */
+	public long subscriptionsReceived() {
+		return this.subscriptionsReceived;
+	}
+
 	private void track(byte[] frame) {
 		if (frame.length == 0) {
 			return;
@@ -120,6 +136,7 @@ public final class PublisherSocket implements AutoCloseable {
 		ByteBuffer topic = ByteBuffer.wrap(Arrays.copyOfRange(frame, 1, frame.length));
 		if (frame[0] == SUBSCRIBE) {
 			this.subscribedTopics.add(topic);
+			this.subscriptionsReceived++;
 		}
 		else if (frame[0] == UNSUBSCRIBE) {
 			this.subscribedTopics.remove(topic);
@@ -132,12 +149,48 @@ public final class PublisherSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one message without blocking; ZeroMQ drops it for subscribers whose queue is
-	 * at the high-water mark.
+	 * From now on a subscriber whose queue is at the high-water mark makes
+	 * {@link #send(WireMessage, long)} wait instead of losing the message (XPUB_NODROP): one
+	 * slow subscriber then slows every subscriber, and the logging threads behind them.
 	 */
-	public void send(WireMessage message) {
-		this.socket.send(message.topic(), ZMQ.SNDMORE | ZMQ.DONTWAIT);
-		this.socket.send(message.payload(), ZMQ.DONTWAIT);
+	public void refuseWhenFull() {
+		this.socket.setXpubNoDrop(true);
+		this.refusesWhenFull = true;
+	}
+
+	/**
+	 * Sends one message without blocking; ZeroMQ drops it for subscribers whose queue is
+	 * at the high-water mark, unless {@link #refuseWhenFull()} was called.
+	 * @return whether the message was taken
+	 */
+	public boolean send(WireMessage message) {
+		return send(message, 0);
+	}
+
+	/**
+	 * Sends one message. When the socket {@linkplain #refuseWhenFull() refuses} it because a
+	 * subscriber's queue is full, waits up to {@code waitMillis} for that subscriber to read.
+	 * @return whether the message was taken; {@code false} only when it refused for longer
+	 * than the wait, and then no part of the message was sent
+	 */
+	public boolean send(WireMessage message, long waitMillis) {
+		if (!sendFrame(message.topic(), ZMQ.SNDMORE, waitMillis)) {
+			return false;
+		}
+		// the high-water mark counts whole messages: a message whose first frame is in is never refused
+		return sendFrame(message.payload(), 0, waitMillis);
+	}
+
+	private boolean sendFrame(byte[] frame, int flags, long waitMillis) {
+		if (this.socket.send(frame, flags | ZMQ.DONTWAIT)) {
+			return true;
+		}
+		if (!this.refusesWhenFull || waitMillis <= 0) {
+			return false;
+		}
+		// a blocking send wakes when the subscriber has read enough to make room, no polling
+		this.socket.setSendTimeOut((int) Math.min(Integer.MAX_VALUE, waitMillis));
+		return this.socket.send(frame, flags);
 	}
 
 	/**

@@ -2,9 +2,12 @@ package dev.zmqlog.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A child process with its stdout and stderr collected line by line. Close it to make
@@ -56,6 +59,35 @@ public final class RunningProcess implements AutoCloseable {
 		this.stdout.awaitEnd(2_000);
 		this.stderr.awaitEnd(2_000);
 		return this.process.exitValue();
+	}
+
+	/** Whether one of the process's threads is named with this prefix (Linux: each task's {@code comm} under {@code /proc/PID/task}). */
+	public boolean hasThreadNamed(String prefix) {
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(this.process.pid()), "task"))) {
+			return tasks.anyMatch((task) -> {
+				try {
+					return Files.readString(task.resolve("comm")).startsWith(prefix);
+				}
+				catch (IOException ex) {
+					// the thread ended while we looked
+					return false;
+				}
+			});
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Writes a line to the process's standard input. */
+	public void writeLine(String line) {
+		try {
+			this.process.getOutputStream().write((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			this.process.getOutputStream().flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public List<String> stdoutLines() {

@@ -35,7 +35,8 @@ import org.zeromq.ZMQException;
  * (pyzmq's algorithm); with {@code --color} the line takes its level's colour and ends with
  * colorama's reset, {@code ESC[39m}; when the watcher is stopped (Ctrl-C, SIGTERM) it
  * prints one more reset line and {@code ESC[0m}, as pyzmq and colorama's exit hook do on
- * Ctrl-C.
+ * Ctrl-C. All that on a terminal only: into a pipe or a file {@code --color} writes no
+ * escape at all, as colorama strips them there for pyzmq.
  * <ul>
  * <li>The level is the first topic segment that is a level name, wherever it stands:
  * {@code greeter.WARN}, {@code WARN.db} and {@code greeter.WARNING} are all yellow. pyzmq
@@ -117,7 +118,8 @@ public final class WatchCommand {
 	private static int watch(CommandLine line, int maxMessageSize, CurveSettings curve, LineOutput out,
 			LineOutput err) {
 		boolean json = line.has("json");
-		boolean color = line.has("color") && !json;
+		// like pyzmq's watcher, whose colorama strips colours from what is not a terminal
+		boolean color = line.has("color") && !json && System.console() != null;
 		StrftimeFormat timestamp = line.has("timestamp")
 				? new StrftimeFormat(line.value("dateformat", StrftimeFormat.DEFAULT_PATTERN)) : null;
 		WatchLineFormat lineFormat = new WatchLineFormat(line.value("separator", DEFAULT_SEPARATOR), timestamp,

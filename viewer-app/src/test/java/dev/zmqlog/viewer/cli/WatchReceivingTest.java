@@ -85,6 +85,19 @@ class WatchReceivingTest {
 	}
 
 	@Test
+	void colorIntoAPipeWritesPlainLinesAndNothingAtExit() throws IOException {
+		String endpoint = FreePorts.endpoint();
+		RunningProcess watch = watch("--color", "--bind", endpoint);
+		publisher("connect", endpoint, 1, List.of(List.of("orders.ERROR", "failed")));
+
+		awaitLines(watch, 1);
+		watch.terminate();
+		watch.awaitExit(TIMEOUT);
+		// pyzmq's watcher, through colorama, writes no colour into a pipe either
+		assertThat(watch.stdoutLines()).containsExactly("orders.ERROR | failed");
+	}
+
+	@Test
 	void connectsToSeveralEndpoints() throws IOException {
 		String orders = FreePorts.endpoint();
 		String billing = FreePorts.endpoint();
