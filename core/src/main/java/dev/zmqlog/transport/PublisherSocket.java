@@ -36,9 +36,12 @@ public final class PublisherSocket implements AutoCloseable {
 
 	private final @Nullable String zapDomain;
 
-	private PublisherSocket(ZMQ.Socket socket, @Nullable String zapDomain) {
+	private final SocketGuard guard;
+
+	private PublisherSocket(ZMQ.Socket socket, @Nullable String zapDomain, SocketGuard guard) {
 		this.socket = socket;
 		this.zapDomain = zapDomain;
+		this.guard = guard;
 	}
 
 	/**
@@ -70,14 +73,20 @@ public final class PublisherSocket implements AutoCloseable {
 		ZContext context = SharedContext.acquire();
 		ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
 		String zapDomain = null;
+		SocketGuard guard = null;
 		try {
 			socket.setSndHWM(sendHighWaterMark);
 			socket.setLinger(0);
 			zapDomain = curve.applyTo(socket, mode);
+			guard = SocketGuard.install(context, socket, InboundLimits.subscriptions(), PeerRefusals.publishers(),
+					curve.enabled() && mode == SocketMode.CONNECT, SocketGuard.ConnectionListener.NONE);
 			Endpoints.attach(socket, mode, endpoints);
-			return new PublisherSocket(socket, zapDomain);
+			return new PublisherSocket(socket, zapDomain, guard);
 		}
 		catch (RuntimeException ex) {
+			if (guard != null) {
+				guard.close();
+			}
 			socket.close();
 			SharedContext.unregister(zapDomain);
 			SharedContext.release();
@@ -149,6 +158,7 @@ public final class PublisherSocket implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		this.guard.close();
 		this.socket.setLinger(Math.max(0, linger.toMillis()));
 		this.socket.close();
 		SharedContext.unregister(this.zapDomain);
