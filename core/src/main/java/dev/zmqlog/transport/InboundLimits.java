@@ -27,7 +27,7 @@ public record InboundLimits(long maxMessageBytes, int maxFrames) {
 	}
 
 	/** What a publisher receives: subscriptions, one short frame each. */
-	static InboundLimits subscriptions() {
+	public static InboundLimits subscriptions() {
 		return new InboundLimits(64 * 1024, 4);
 	}
 

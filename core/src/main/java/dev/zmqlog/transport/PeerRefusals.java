@@ -40,7 +40,7 @@ public final class PeerRefusals {
 
 	private final Consumer<String> reporter;
 
-	private long windowStart = Long.MIN_VALUE;
+	private long windowStart;
 
 	private int linesInWindow;
 
@@ -62,6 +62,7 @@ public final class PeerRefusals {
 	public PeerRefusals(Clock clock, Consumer<String> reporter) {
 		this.clock = clock;
 		this.reporter = reporter;
+		this.windowStart = clock.millis() - WINDOW.toMillis();
 		for (RefusalReason reason : RefusalReason.values()) {
 			this.counts.put(reason, new LongAdder());
 		}

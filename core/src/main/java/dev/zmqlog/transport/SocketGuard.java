@@ -165,7 +165,9 @@ public final class SocketGuard implements AutoCloseable {
 		switch (event.getEvent()) {
 			case ZMQ.EVENT_ACCEPTED, ZMQ.EVENT_CONNECTED -> connected(event);
 			case ZMQ.HANDSHAKE_FAILED_PROTOCOL -> this.handshakeFailure = handshakeFailure(event);
-			case ZMQ.HANDSHAKE_FAILED_AUTH -> this.handshakeFailure = RefusalReason.NOT_ALLOWED;
+			// a client hears of its refusal; a server's own refusals come from the ZAP handler
+			case ZMQ.HANDSHAKE_FAILED_AUTH -> this.handshakeFailure = this.curveClient
+					? RefusalReason.REFUSED_BY_SERVER : RefusalReason.NOT_ALLOWED;
 			case ZMQ.EVENT_DISCONNECTED -> disconnected(event);
 			case ZMQ.EVENT_MONITOR_STOPPED -> this.running = false;
 			default -> this.connectionListener.connectionEvent(event.getEvent(), event.getAddress());
@@ -206,6 +208,9 @@ public final class SocketGuard implements AutoCloseable {
 		if (reason == null) {
 			reason = this.unnamedRefusal.getAndSet(null);
 		}
+		if (reason == null && channel != null && ZapHandler.takeDenial(host(channel))) {
+			reason = RefusalReason.NOT_ALLOWED;
+		}
 		Long since = this.connectedAt.remove(peer);
 		if (reason == null && since != null
 				&& System.nanoTime() - since < Endpoints.HANDSHAKE_MILLIS * 1_000_000L) {
@@ -228,6 +233,11 @@ public final class SocketGuard implements AutoCloseable {
 
 	private static @Nullable SocketChannel channel(ZMQ.Event event) {
 		return (resolve(event) instanceof SocketChannel channel) ? channel : null;
+	}
+
+	private static String host(SocketChannel channel) {
+		String peer = peer(channel);
+		return peer.substring(0, Math.max(0, peer.lastIndexOf(':')));
 	}
 
 	/** A peer as {@code host:port}, from a channel that may be closed already. */
@@ -258,7 +268,12 @@ public final class SocketGuard implements AutoCloseable {
 	@Override
 	public void close() {
 		this.running = false;
-		this.socket.monitor(null, 0);
+		try {
+			this.socket.monitor(null, 0);
+		}
+		catch (ZMQException | IllegalStateException ex) {
+			// the socket or its context is closing: the monitor stops with it
+		}
 		if (Thread.currentThread() != this.thread) {
 			try {
 				this.thread.join(POLL_MILLIS * 10L);

@@ -9,6 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP peer that sends whatever bytes it is given to a ZeroMQ socket: as a client of a
@@ -17,6 +21,15 @@ import java.net.URI;
 public final class HostilePeer {
 
 	private static final int TIMEOUT_MILLIS = 2_000;
+
+	/** Closes a peer whose writes block (the ZeroMQ socket stopped reading), after this long. */
+	private static final long WRITE_LIMIT_MILLIS = 5_000;
+
+	private static final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "hostile-peer-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private HostilePeer() {
 	}
@@ -42,6 +55,26 @@ public final class HostilePeer {
 	}
 
 	private static boolean write(Socket socket, byte[] bytes) {
+		ScheduledFuture<?> cutOff = watchdog.schedule(() -> closeQuietly(socket), WRITE_LIMIT_MILLIS,
+				TimeUnit.MILLISECONDS);
+		try {
+			return writeAndDrain(socket, bytes);
+		}
+		finally {
+			cutOff.cancel(false);
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// closed already
+		}
+	}
+
+	private static boolean writeAndDrain(Socket socket, byte[] bytes) {
 		try {
 			OutputStream out = socket.getOutputStream();
 			out.write(bytes);

@@ -1,0 +1,54 @@
+package dev.zmqlog.transport;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.zmqlog.testing.ProcessCpu;
+import dev.zmqlog.testing.WireFuzz;
+import dev.zmqlog.testing.WireFuzzer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Raw TCP peers speaking broken ZMTP to every kind of zmqlog socket of core, for a few
+ * seconds each (longer with {@code -Dzmqlog.fuzz.seconds=N}, see README, "Security"):
+ * after each case a good message arrives within a second and the JVM's CPU falls back to
+ * idle within two.
+ */
+class WireFuzzTest {
+
+	static Stream<Arguments> targets() {
+		return Stream.of(target("appender's XPUB, bind", () -> new WireTarget.PublisherBind(false), "SUB"),
+				target("appender's XPUB, bind, CURVE", () -> new WireTarget.PublisherBind(true), "SUB"),
+				target("subscriber, bind", () -> new WireTarget.SubscriberBind(false), "PUB"),
+				target("subscriber, bind, CURVE", () -> new WireTarget.SubscriberBind(true), "PUB"),
+				target("subscriber, connect", WireTarget.SubscriberConnect::new, "PUB"));
+	}
+
+	private static Arguments target(String name, Supplier<WireTarget> target, String peerType) {
+		return Arguments.of(name, target, peerType);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("targets")
+	void brokenZmtpCostsAtMostItsConnection(String name, Supplier<WireTarget> target, String peerType) {
+		long seed = WireFuzz.seed();
+		WireFuzzer fuzzer = new WireFuzzer(seed);
+		try (WireTarget socket = target.get()) {
+			socket.awaitJoined();
+			int cases = WireFuzz.run(() -> {
+				socket.attack(fuzzer.next(socket.mechanism(), peerType));
+				String context = name + ", seed " + seed + ", case " + fuzzer.lastCase();
+				assertThat(socket.delivers(Duration.ofSeconds(1))).as("a good message within 1 s: " + context).isTrue();
+				assertThat(ProcessCpu.awaitIdle(Duration.ofSeconds(2))).as("idle within 2 s: " + context)
+					.isLessThan(ProcessCpu.IDLE_CORES);
+			});
+			assertThat(cases).isPositive();
+		}
+	}
+
+}
