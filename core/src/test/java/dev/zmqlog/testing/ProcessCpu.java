@@ -36,18 +36,39 @@ public final class ProcessCpu {
 		return cpu / (double) (System.nanoTime() - before);
 	}
 
+	/** Cores a child process used on average over a measuring window, from its CPU time. */
+	public static double coresOver(ProcessHandle process, Duration window) {
+		long cpuBefore = cpuNanos(process);
+		long before = System.nanoTime();
+		LockSupport.parkNanos(window.toNanos());
+		return (cpuNanos(process) - cpuBefore) / (double) (System.nanoTime() - before);
+	}
+
+	private static long cpuNanos(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElseThrow().toNanos();
+	}
+
 	/**
 	 * Waits until one measuring window shows the JVM idle.
 	 * @param within how long it may take
 	 * @return the cores used in the idle window
 	 */
 	public static double awaitIdle(Duration within) {
+		return awaitIdle(() -> coresOver(WINDOW), within);
+	}
+
+	/** Waits until one measuring window shows a child process idle. */
+	public static double awaitIdle(ProcessHandle process, Duration within) {
+		return awaitIdle(() -> coresOver(process, WINDOW), within);
+	}
+
+	private static double awaitIdle(java.util.function.DoubleSupplier cores, Duration within) {
 		double[] last = new double[1];
 		await().atMost(within.toMillis(), TimeUnit.MILLISECONDS)
 			.pollDelay(Duration.ZERO)
 			.pollInterval(Duration.ofMillis(1))
 			.until(() -> {
-				last[0] = coresOver(WINDOW);
+				last[0] = cores.getAsDouble();
 				return last[0] < IDLE_CORES;
 			});
 		return last[0];
