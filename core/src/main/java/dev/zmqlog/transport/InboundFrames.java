@@ -27,8 +27,17 @@ final class InboundFrames implements MsgAllocator {
 
 	private final SocketGuard guard;
 
-	/** The message each connection is receiving, by the connection's metadata. */
+	/**
+	 * A property that makes each connection's metadata unique: a connecting socket's
+	 * connections to one publisher would otherwise have equal metadata, and a new
+	 * connection would inherit the refusal of the one before.
+	 */
+	private static final String CONNECTION_PROPERTY = "X-Zmqlog-Connection";
+
+	/** The message each connection is receiving, by the connection's metadata; gone with it. */
 	private final Map<Metadata, MessageTally> connections = new WeakHashMap<>();
+
+	private long connectionCount;
 
 	InboundFrames(InboundLimits limits, SocketGuard guard) {
 		this.limits = limits;
@@ -58,6 +67,9 @@ final class InboundFrames implements MsgAllocator {
 	 * @return whether the frame may be queued; false once its connection is refused
 	 */
 	boolean admit(CheckedFrame frame, Metadata metadata) {
+		if (!metadata.containsKey(CONNECTION_PROPERTY)) {
+			metadata.set(CONNECTION_PROPERTY, Long.toString(++this.connectionCount));
+		}
 		MessageTally tally = this.connections.computeIfAbsent(metadata, (key) -> new MessageTally());
 		if (tally.refused) {
 			return false;

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,6 +59,9 @@ public final class SocketGuard implements AutoCloseable {
 	private final Map<String, SocketChannel> channels = new ConcurrentHashMap<>();
 
 	private final Set<String> pendingCloses = ConcurrentHashMap.newKeySet();
+
+	/** Peers refused by the I/O thread, reported by the guard's: logging is no work for an I/O thread. */
+	private final Queue<Map.Entry<String, RefusalReason>> refusedByLimits = new ConcurrentLinkedQueue<>();
 
 	/** A frame refused before its connection was known: named when JeroMQ closes it. */
 	private final AtomicReference<@Nullable RefusalReason> unnamedRefusal = new AtomicReference<>();
@@ -127,17 +132,18 @@ public final class SocketGuard implements AutoCloseable {
 	}
 
 	/**
-	 * Counts a refused peer and closes its connection: its input is shut, so that JeroMQ
-	 * reads the end of the stream and drops the connection as after a network error. Called
-	 * by ZeroMQ's I/O thread.
+	 * Counts a refused peer and closes its connection: both directions are shut, so that
+	 * the peer's ZeroMQ closes its side and JeroMQ then reads the end of the stream and
+	 * drops the connection as after a network error (a socket that connects connects
+	 * again). Called by ZeroMQ's I/O thread.
 	 */
 	void close(String peerAddress, RefusalReason reason) {
 		this.unnamedRefusal.set(null);
 		String peer = peer(peerAddress);
-		this.refusals.refuse(peer, reason);
+		this.refusedByLimits.add(Map.entry(peer, reason));
 		SocketChannel channel = this.channels.get(peer);
 		if (channel != null) {
-			shutInput(channel);
+			shut(channel);
 		}
 		else if (this.pendingCloses.size() < MAX_PENDING_CLOSES) {
 			this.pendingCloses.add(peer);
@@ -151,6 +157,7 @@ public final class SocketGuard implements AutoCloseable {
 				if (event != null) {
 					handle(event);
 				}
+				reportRefusedByLimits();
 			}
 		}
 		catch (ZMQException | IllegalStateException ex) {
@@ -158,6 +165,13 @@ public final class SocketGuard implements AutoCloseable {
 		}
 		finally {
 			this.context.destroySocket(this.events);
+		}
+	}
+
+	private void reportRefusedByLimits() {
+		Map.Entry<String, RefusalReason> refused;
+		while ((refused = this.refusedByLimits.poll()) != null) {
+			this.refusals.refuse(refused.getKey(), refused.getValue());
 		}
 	}
 
@@ -183,7 +197,7 @@ public final class SocketGuard implements AutoCloseable {
 				this.connectedAt.put(peer, System.nanoTime());
 			}
 			if (this.pendingCloses.remove(peer)) {
-				shutInput(channel);
+				shut(channel);
 			}
 		}
 		this.connectionListener.connectionEvent(event.getEvent(), event.getAddress());
@@ -255,8 +269,15 @@ public final class SocketGuard implements AutoCloseable {
 		return peer.replace("[", "").replace("]", "");
 	}
 
-	private static void shutInput(SocketChannel channel) {
+	/**
+	 * Shuts both directions of a connection without closing the channel, which JeroMQ
+	 * would never notice. Linux goes on receiving after the input is shut: a peer that
+	 * ignores the end of the stream and goes on sending has its frames read and discarded
+	 * until it stops.
+	 */
+	private static void shut(SocketChannel channel) {
 		try {
+			channel.shutdownOutput();
 			channel.shutdownInput();
 		}
 		catch (IOException ex) {

@@ -1,5 +1,6 @@
 package dev.zmqlog.testing;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +52,40 @@ public final class HostilePeer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot connect to " + endpoint, ex);
+		}
+	}
+
+	/**
+	 * Completes a NULL handshake as a well-behaved peer would (sends its greeting and
+	 * READY, reads the socket's), then sends the bytes and keeps its side open, waiting for
+	 * the ZeroMQ socket to close the connection.
+	 * @param opening the peer's greeting and READY command
+	 * @param bytes what it sends once the handshake is done
+	 * @return whether the socket closed the connection within two seconds
+	 */
+	public static boolean sendAfterHandshake(String endpoint, byte[] opening, byte[] bytes) {
+		URI uri = URI.create(endpoint);
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), TIMEOUT_MILLIS);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			socket.getOutputStream().write(opening);
+			DataInputStream in = new DataInputStream(socket.getInputStream());
+			in.readFully(new byte[64]);
+			int flags = in.readUnsignedByte();
+			long size = ((flags & Zmtp.LARGE) != 0) ? in.readLong() : in.readUnsignedByte();
+			in.readFully(new byte[(int) size]);
+			socket.getOutputStream().write(bytes);
+			while (in.read(new byte[4096]) >= 0) {
+				// whatever the socket sends until it closes
+			}
+			return true;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			// reset: closed too
+			return true;
 		}
 	}
 

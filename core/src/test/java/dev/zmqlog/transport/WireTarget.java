@@ -175,6 +175,10 @@ abstract class WireTarget implements AutoCloseable {
 			return this.curve ? "CURVE" : "NULL";
 		}
 
+		String endpoint() {
+			return this.endpoint;
+		}
+
 		@Override
 		void attack(byte[] bytes) {
 			HostilePeer.send(this.endpoint, bytes);
@@ -224,6 +228,14 @@ abstract class WireTarget implements AutoCloseable {
 		@Override
 		String mechanism() {
 			return "NULL";
+		}
+
+		/** Sends one multipart message of the given frames from the good publisher. */
+		synchronized void sendFrames(byte[]... frames) {
+			for (int i = 0; i < frames.length - 1; i++) {
+				this.publisher.sendMore(frames[i]);
+			}
+			this.publisher.send(frames[frames.length - 1]);
 		}
 
 		@Override
