@@ -17,6 +17,8 @@ final class CheckedFrame extends Msg {
 
 	private final @Nullable RefusalReason refusal;
 
+	private boolean counted;
+
 	private boolean discarded;
 
 	CheckedFrame(InboundFrames frames, int size) {
@@ -42,9 +44,13 @@ final class CheckedFrame extends Msg {
 	}
 
 	@Override
-	public Msg setMetadata(Metadata metadata) {
-		// JeroMQ tags each frame with its connection's metadata right before it queues it
-		this.discarded = !this.frames.admit(this, metadata);
+	public Msg setMetadata(@Nullable Metadata metadata) {
+		// JeroMQ's engine tags each frame with its connection's metadata right before it
+		// queues it; later calls (a proxy forwarding the frame resets it) are not arrivals
+		if (metadata != null && !this.counted) {
+			this.counted = true;
+			this.discarded = !this.frames.admit(this, metadata);
+		}
 		return super.setMetadata(metadata);
 	}
 

@@ -160,8 +160,8 @@ public final class SocketGuard implements AutoCloseable {
 				reportRefusedByLimits();
 			}
 		}
-		catch (ZMQException | IllegalStateException ex) {
-			// the context is closing
+		catch (RuntimeException ex) {
+			// the context is closing under the guard (ZMQException, IllegalStateException, ...)
 		}
 		finally {
 			this.context.destroySocket(this.events);

@@ -4,14 +4,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.zmqlog.testing.ProcessCpu;
 import dev.zmqlog.testing.Zmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.zmqlog.testing.Zmtp.COMMAND;
@@ -33,17 +31,6 @@ class HostileFrameSizeTest {
 
 	private static final long ALL_ONES = -1L;
 
-	static Stream<Arguments> targets() {
-		return Stream.of(target("appender's XPUB, bind", () -> new WireTarget.PublisherBind(false), "SUB"),
-				target("appender's XPUB, bind, CURVE", () -> new WireTarget.PublisherBind(true), "SUB"),
-				target("subscriber, bind", () -> new WireTarget.SubscriberBind(false), "PUB"),
-				target("subscriber, bind, CURVE", () -> new WireTarget.SubscriberBind(true), "PUB"),
-				target("subscriber, connect", WireTarget.SubscriberConnect::new, "PUB"));
-	}
-
-	private static Arguments target(String name, Supplier<WireTarget> target, String peerType) {
-		return Arguments.of(name, target, peerType);
-	}
 
 	/** The cases by name; each starts with a greeting of the target's mechanism. */
 	private static Map<String, byte[]> cases(String mechanism, String peerType) {
@@ -71,7 +58,7 @@ class HostileFrameSizeTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("targets")
+	@MethodSource("dev.zmqlog.transport.WireTarget#kinds")
 	void seventyThreeBytesNoLongerFreezeTheSocket(String name, Supplier<WireTarget> target, String peerType) {
 		try (WireTarget socket = target.get()) {
 			socket.awaitJoined();
@@ -86,7 +73,7 @@ class HostileFrameSizeTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("targets")
+	@MethodSource("dev.zmqlog.transport.WireTarget#kinds")
 	void everyVariantCostsAtMostItsConnection(String name, Supplier<WireTarget> target, String peerType) {
 		try (WireTarget socket = target.get()) {
 			socket.awaitJoined();

@@ -2,13 +2,11 @@ package dev.zmqlog.transport;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import dev.zmqlog.testing.ProcessCpu;
 import dev.zmqlog.testing.WireFuzz;
 import dev.zmqlog.testing.WireFuzzer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,20 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WireFuzzTest {
 
-	static Stream<Arguments> targets() {
-		return Stream.of(target("appender's XPUB, bind", () -> new WireTarget.PublisherBind(false), "SUB"),
-				target("appender's XPUB, bind, CURVE", () -> new WireTarget.PublisherBind(true), "SUB"),
-				target("subscriber, bind", () -> new WireTarget.SubscriberBind(false), "PUB"),
-				target("subscriber, bind, CURVE", () -> new WireTarget.SubscriberBind(true), "PUB"),
-				target("subscriber, connect", WireTarget.SubscriberConnect::new, "PUB"));
-	}
-
-	private static Arguments target(String name, Supplier<WireTarget> target, String peerType) {
-		return Arguments.of(name, target, peerType);
-	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("targets")
+	@MethodSource("dev.zmqlog.transport.WireTarget#kinds")
 	void brokenZmtpCostsAtMostItsConnection(String name, Supplier<WireTarget> target, String peerType) {
 		long seed = WireFuzz.seed();
 		WireFuzzer fuzzer = new WireFuzzer(seed);

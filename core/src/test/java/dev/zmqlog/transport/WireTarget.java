@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.zmqlog.testing.HostilePeer;
+import org.junit.jupiter.params.provider.Arguments;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -30,6 +33,19 @@ abstract class WireTarget implements AutoCloseable {
 	final ZMQ.Curve.KeyPair clientKeys = CurveSettings.newKeyPair();
 
 	final Set<String> received = ConcurrentHashMap.newKeySet();
+
+	/** Every kind of socket, as JUnit arguments: a name, the target and the type a good peer would announce. */
+	static Stream<Arguments> kinds() {
+		return Stream.of(kind("appender's XPUB, bind", () -> new PublisherBind(false), "SUB"),
+				kind("appender's XPUB, bind, CURVE", () -> new PublisherBind(true), "SUB"),
+				kind("subscriber, bind", () -> new SubscriberBind(false), "PUB"),
+				kind("subscriber, bind, CURVE", () -> new SubscriberBind(true), "PUB"),
+				kind("subscriber, connect", SubscriberConnect::new, "PUB"));
+	}
+
+	private static Arguments kind(String name, Supplier<WireTarget> target, String peerType) {
+		return Arguments.of(name, target, peerType);
+	}
 
 	ZMQ.Socket socket(SocketType type) {
 		ZMQ.Socket socket = this.context.createSocket(type);
@@ -139,29 +155,60 @@ abstract class WireTarget implements AutoCloseable {
 
 	}
 
+	/** A zmqlog subscriber under attack, with a well-behaved PUB socket that feeds it. */
+	abstract static class SubscriberTarget extends WireTarget {
+
+		final ZMQ.Socket publisher = socket(SocketType.PUB);
+
+		private LogSubscriber subscriber;
+
+		/** Starts the subscriber, counting its refusals apart from other tests'. */
+		void start(LogSubscriber.Builder builder) {
+			this.subscriber = builder.refusals(new PeerRefusals("subscriber under attack"))
+				.listener((message) -> this.received.add(text(message.frames().get(message.frames().size() - 1))))
+				.start();
+		}
+
+		/** Sends one multipart message of the given frames from the good publisher. */
+		synchronized void sendFrames(byte[]... frames) {
+			for (int i = 0; i < frames.length - 1; i++) {
+				this.publisher.sendMore(frames[i]);
+			}
+			this.publisher.send(frames[frames.length - 1]);
+		}
+
+		@Override
+		void sendGood(String text) {
+			sendFrames("app.INFO".getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		PeerRefusals refusals() {
+			return this.subscriber.refusals();
+		}
+
+		@Override
+		void closeSockets() {
+			this.subscriber.close();
+			this.publisher.close();
+		}
+
+	}
+
 	/** The viewer's or watcher's subscriber binding, a publisher connected beside the attacker. */
-	static final class SubscriberBind extends WireTarget {
+	static final class SubscriberBind extends SubscriberTarget {
 
 		private final boolean curve;
 
-		private final LogSubscriber subscriber;
-
-		private final ZMQ.Socket publisher;
-
-		private final String endpoint;
+		private final String endpoint = dev.zmqlog.testing.FreePorts.endpoint();
 
 		SubscriberBind(boolean curve) {
 			this.curve = curve;
-			this.endpoint = dev.zmqlog.testing.FreePorts.endpoint();
-			this.subscriber = LogSubscriber.builder()
+			start(LogSubscriber.builder()
 				.endpoint(this.endpoint)
 				.mode(SocketMode.BIND)
 				.curve(curve ? new CurveSettings(this.serverKeys.secretKey, this.serverKeys.publicKey, null, List.of())
-						: CurveSettings.none())
-				.refusals(new PeerRefusals("subscriber under attack"))
-				.listener((message) -> this.received.add(text(message.frames().get(message.frames().size() - 1))))
-				.start();
-			this.publisher = socket(SocketType.PUB);
+						: CurveSettings.none()));
 			if (curve) {
 				this.publisher.setCurveServerKey(ZMQ.Curve.z85Decode(this.serverKeys.publicKey));
 				this.publisher.setCurvePublicKey(ZMQ.Curve.z85Decode(this.clientKeys.publicKey));
@@ -184,58 +231,24 @@ abstract class WireTarget implements AutoCloseable {
 			HostilePeer.send(this.endpoint, bytes);
 		}
 
-		@Override
-		synchronized void sendGood(String text) {
-			this.publisher.sendMore("app.INFO");
-			this.publisher.send(text);
-		}
-
-		@Override
-		PeerRefusals refusals() {
-			return this.subscriber.refusals();
-		}
-
-		@Override
-		void closeSockets() {
-			this.subscriber.close();
-			this.publisher.close();
-		}
-
 	}
 
 	/**
 	 * The viewer's subscriber connecting: to a good publisher and to a hostile one, which
 	 * answers each of its connections with the bytes of one case.
 	 */
-	static final class SubscriberConnect extends WireTarget {
+	static final class SubscriberConnect extends SubscriberTarget {
 
 		private final HostilePeer.Server hostile = new HostilePeer.Server();
 
-		private final ZMQ.Socket publisher;
-
-		private final LogSubscriber subscriber;
-
 		SubscriberConnect() {
-			this.publisher = socket(SocketType.PUB);
 			String good = "tcp://127.0.0.1:" + this.publisher.bindToRandomPort("tcp://127.0.0.1");
-			this.subscriber = LogSubscriber.builder()
-				.endpoints(List.of(good, this.hostile.endpoint()))
-				.refusals(new PeerRefusals("subscriber under attack"))
-				.listener((message) -> this.received.add(text(message.frames().get(message.frames().size() - 1))))
-				.start();
+			start(LogSubscriber.builder().endpoints(List.of(good, this.hostile.endpoint())));
 		}
 
 		@Override
 		String mechanism() {
 			return "NULL";
-		}
-
-		/** Sends one multipart message of the given frames from the good publisher. */
-		synchronized void sendFrames(byte[]... frames) {
-			for (int i = 0; i < frames.length - 1; i++) {
-				this.publisher.sendMore(frames[i]);
-			}
-			this.publisher.send(frames[frames.length - 1]);
 		}
 
 		@Override
@@ -244,20 +257,8 @@ abstract class WireTarget implements AutoCloseable {
 		}
 
 		@Override
-		synchronized void sendGood(String text) {
-			this.publisher.sendMore("app.INFO");
-			this.publisher.send(text);
-		}
-
-		@Override
-		PeerRefusals refusals() {
-			return this.subscriber.refusals();
-		}
-
-		@Override
 		void closeSockets() {
-			this.subscriber.close();
-			this.publisher.close();
+			super.closeSockets();
 			this.hostile.close();
 		}
 
