@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.zmqlog.testing.ProcessCpu;
+import dev.zmqlog.testing.ZeroMqCpu;
 import dev.zmqlog.testing.Zmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,7 +65,7 @@ class HostileFrameSizeTest {
 			long refusedBefore = socket.refusals().total();
 			socket.attack(Zmtp.concat(Zmtp.greeting(socket.mechanism(), false), Zmtp.header(LARGE, ALL_ONES)));
 			assertThat(socket.delivers(Duration.ofSeconds(1))).as("a good message within 1 s").isTrue();
-			ProcessCpu.awaitIdle(Duration.ofSeconds(2));
+			assertThat(ZeroMqCpu.awaitIdle(Duration.ofSeconds(2))).as("idle within 2 s").isLessThan(ZeroMqCpu.IDLE_CORES);
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> socket.refusals().total() > refusedBefore);
@@ -81,8 +81,8 @@ class HostileFrameSizeTest {
 				socket.attack(bytes);
 				assertThat(socket.delivers(Duration.ofSeconds(1))).as("a good message within 1 s after " + variant)
 					.isTrue();
-				assertThat(ProcessCpu.awaitIdle(Duration.ofSeconds(2))).as("idle after " + variant)
-					.isLessThan(ProcessCpu.IDLE_CORES);
+				assertThat(ZeroMqCpu.awaitIdle(Duration.ofSeconds(2))).as("idle after " + variant)
+					.isLessThan(ZeroMqCpu.IDLE_CORES);
 			});
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.zmqlog.testing.HostilePeer;
 import dev.zmqlog.testing.Zmtp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static dev.zmqlog.testing.Zmtp.LARGE;
 import static dev.zmqlog.testing.Zmtp.MORE;
@@ -14,7 +15,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * A peer refused after its handshake, for a frame size or a message over the limits,
  * loses its connection while it still holds its end open.
+ * Without the fix a negative size hangs the socket, and closing it: the time-out fails
+ * the test instead.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RefusedConnectionTest {
 
 	private static byte[] opening() {

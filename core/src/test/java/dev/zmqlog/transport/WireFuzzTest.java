@@ -3,7 +3,7 @@ package dev.zmqlog.transport;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.zmqlog.testing.ProcessCpu;
+import dev.zmqlog.testing.ZeroMqCpu;
 import dev.zmqlog.testing.WireFuzz;
 import dev.zmqlog.testing.WireFuzzer;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,8 @@ class WireFuzzTest {
 				socket.attack(fuzzer.next(socket.mechanism(), peerType));
 				String context = name + ", seed " + seed + ", case " + fuzzer.lastCase();
 				assertThat(socket.delivers(Duration.ofSeconds(1))).as("a good message within 1 s: " + context).isTrue();
-				assertThat(ProcessCpu.awaitIdle(Duration.ofSeconds(2))).as("idle within 2 s: " + context)
-					.isLessThan(ProcessCpu.IDLE_CORES);
+				assertThat(ZeroMqCpu.awaitIdle(Duration.ofSeconds(2))).as("idle within 2 s: " + context)
+					.isLessThan(ZeroMqCpu.IDLE_CORES);
 			});
 			assertThat(cases).isPositive();
 		}

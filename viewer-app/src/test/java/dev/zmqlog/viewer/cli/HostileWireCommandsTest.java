@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.testing.HostilePeer;
-import dev.zmqlog.testing.ProcessCpu;
+import dev.zmqlog.testing.ZeroMqCpu;
 import dev.zmqlog.testing.RunningProcess;
 import dev.zmqlog.testing.WireFuzz;
 import dev.zmqlog.testing.WireFuzzer;
@@ -100,8 +100,8 @@ class HostileWireCommandsTest {
 			.pollInterval(Duration.ofMillis(5))
 			.alias("a good message within 1 s: " + context)
 			.until(() -> this.received.contains(text) || printed(text));
-		assertThat(ProcessCpu.awaitIdle(this.process.handle(), Duration.ofSeconds(2))).as("idle within 2 s: " + context)
-			.isLessThan(ProcessCpu.IDLE_CORES);
+		assertThat(ZeroMqCpu.awaitIdle(this.process.handle(), Duration.ofSeconds(2))).as("idle within 2 s: " + context)
+			.isLessThan(ZeroMqCpu.IDLE_CORES);
 	}
 
 	private boolean printed(String text) {
