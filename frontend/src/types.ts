@@ -42,4 +42,6 @@ export interface Stats {
   historyCapacity: number;
   browsers: number;
   lastRejection?: string | null;
+  /** Peers cut off for what they sent on the wire, by reason (malformed-frame-size, ...). */
+  refusedPeers?: Record<string, number>;
 }

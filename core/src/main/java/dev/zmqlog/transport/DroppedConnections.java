@@ -7,11 +7,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -21,54 +20,44 @@ import org.zeromq.ZMQ;
  * hostile message would blind the subscriber for good. A socket monitor reports every
  * disconnection; when ZeroMQ makes no attempt of its own to connect again within a
  * second, the endpoint is connected afresh. (Reconnecting at once would discard what the
- * dropped connection had received but the application not yet read.) Used by the socket's
- * own thread.
+ * dropped connection had received but the application not yet read.) The socket's
+ * {@link SocketGuard} hands it the events; the socket's own thread restores.
  */
-final class DroppedConnections implements AutoCloseable {
-
-	private static final AtomicInteger monitors = new AtomicInteger();
+final class DroppedConnections implements SocketGuard.ConnectionListener {
 
 	/** How long ZeroMQ has to start reconnecting by itself. */
 	private static final long GRACE_NANOS = 1_000_000_000L;
 
-	private static final int WATCHED_EVENTS = ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_CONNECTED
-			| ZMQ.EVENT_CONNECT_DELAYED | ZMQ.EVENT_CONNECT_RETRIED;
-
 	/** Addresses dropped and not yet being reconnected, with when they dropped. */
 	private final Map<String, Long> dropped = new HashMap<>();
 
-	private final ZMQ.Socket socket;
+	/** Events from the guard's thread, newest last: the endpoint, and whether it dropped. */
+	private final Queue<Map.Entry<String, Boolean>> events = new ConcurrentLinkedQueue<>();
 
-	private final ZMQ.Socket events;
+	private final ZMQ.Socket socket;
 
 	private final List<String> endpoints;
 
-	private DroppedConnections(ZMQ.Socket socket, ZMQ.Socket events, List<String> endpoints) {
+	/** Restores the connections of a socket that connects to the endpoints. */
+	DroppedConnections(ZMQ.Socket socket, List<String> endpoints) {
 		this.socket = socket;
-		this.events = events;
-		this.endpoints = endpoints;
+		this.endpoints = List.copyOf(endpoints);
 	}
 
-	/** Watches a socket that connects to the endpoints; call before it connects. */
-	static DroppedConnections watch(ZContext context, ZMQ.Socket socket, List<String> endpoints) {
-		String address = "inproc://zmqlog-monitor-" + monitors.incrementAndGet();
-		socket.monitor(address, WATCHED_EVENTS);
-		ZMQ.Socket events = context.createSocket(SocketType.PAIR);
-		events.setLinger(0);
-		events.connect(address);
-		return new DroppedConnections(socket, events, List.copyOf(endpoints));
+	@Override
+	public void connectionEvent(int event, @Nullable String address) {
+		this.events.add(Map.entry(String.valueOf(address), event == ZMQ.EVENT_DISCONNECTED));
 	}
 
 	/** Connects again the endpoints that ZeroMQ dropped and left alone; never blocks. */
 	void restore() {
-		ZMQ.Event event;
-		while ((event = ZMQ.Event.recv(this.events, ZMQ.DONTWAIT)) != null) {
-			String address = String.valueOf(event.getAddress());
-			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
-				this.dropped.put(address, System.nanoTime());
+		Map.Entry<String, Boolean> event;
+		while ((event = this.events.poll()) != null) {
+			if (event.getValue()) {
+				this.dropped.put(event.getKey(), System.nanoTime());
 			}
 			else {
-				this.dropped.remove(address);
+				this.dropped.remove(event.getKey());
 			}
 		}
 		long now = System.nanoTime();
@@ -108,11 +97,6 @@ final class DroppedConnections implements AutoCloseable {
 		catch (IllegalArgumentException | UnknownHostException ex) {
 			return false;
 		}
-	}
-
-	@Override
-	public void close() {
-		this.events.close();
 	}
 
 }

@@ -24,6 +24,7 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private static final int POLL_MILLIS = 100;
 
+	/** Up to this many times the limit a message is received and counted as rejected; beyond, refused. */
 	private static final int SOCKET_LIMIT_FACTOR = 4;
 
 	private final ZMQ.Socket socket;
@@ -37,6 +38,8 @@ public final class LogSubscriber implements AutoCloseable {
 	private final Thread thread;
 
 	private final @Nullable DroppedConnections dropped;
+
+	private final SocketGuard guard;
 
 	private long lastRestoreNanos = System.nanoTime();
 
@@ -52,27 +55,35 @@ public final class LogSubscriber implements AutoCloseable {
 		ZContext context = SharedContext.acquire();
 		this.socket = context.createSocket(SocketType.SUB);
 		String domain = null;
+		SocketGuard guard = null;
 		try {
 			domain = builder.curve.applyTo(this.socket, builder.mode);
 			this.socket.setRcvHWM(builder.receiveHighWaterMark);
-			// up to a few times the limit a message is received and counted as rejected;
-			// beyond that ZeroMQ drops the connection before it takes the memory
-			this.socket.setMaxMsgSize(Math.min(Integer.MAX_VALUE, SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize));
 			this.socket.setLinger(0);
 			for (String topic : builder.topics.isEmpty() ? List.of("") : builder.topics) {
 				this.socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
 			}
 			this.dropped = (builder.mode == SocketMode.CONNECT)
-					? DroppedConnections.watch(context, this.socket, builder.endpoints) : null;
+					? new DroppedConnections(this.socket, builder.endpoints) : null;
+			// beyond a few times the limit ZeroMQ's I/O thread refuses the peer before it takes the memory
+			guard = SocketGuard.install(context, this.socket,
+					InboundLimits.messagesOf(SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize),
+					Objects.requireNonNull(builder.refusals, "refusals"),
+					builder.curve.enabled() && builder.mode == SocketMode.CONNECT,
+					(this.dropped != null) ? this.dropped : SocketGuard.ConnectionListener.NONE);
 			Endpoints.attach(this.socket, builder.mode, builder.endpoints);
 		}
 		catch (RuntimeException ex) {
+			if (guard != null) {
+				guard.close();
+			}
 			this.socket.close();
 			SharedContext.unregister(domain);
 			SharedContext.release();
 			throw ex;
 		}
 		this.zapDomain = domain;
+		this.guard = guard;
 		this.thread = new Thread(this::receiveLoop, builder.threadName);
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -99,9 +110,7 @@ public final class LogSubscriber implements AutoCloseable {
 			}
 		}
 		finally {
-			if (this.dropped != null) {
-				this.dropped.close();
-			}
+			this.guard.close();
 			this.socket.close();
 			SharedContext.unregister(this.zapDomain);
 			SharedContext.release();
@@ -139,6 +148,11 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 	}
 
+	/** The peers this subscriber refused, by reason. */
+	public PeerRefusals refusals() {
+		return this.guard.refusals();
+	}
+
 	/** Stops receiving and closes the socket; waits for the receiving thread to end. */
 	@Override
 	public void close() {
@@ -172,6 +186,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private CurveSettings curve = CurveSettings.none();
 
+		private @Nullable PeerRefusals refusals;
+
 		private @Nullable Consumer<ReceivedMessage> listener;
 
 		private Consumer<RuntimeException> errorHandler = (ex) -> {
@@ -203,9 +219,9 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 
 		/**
-		 * The largest message accepted. Larger ones are delivered as rejections, up to
-		 * four times this size; beyond that ZeroMQ drops the sending connection (which
-		 * then reconnects).
+		 * The largest message accepted, all frames together. Larger ones are delivered as
+		 * rejections, up to four times this size; beyond that the sending peer is refused
+		 * and its connection closed (a publisher it connects to is connected again).
 		 */
 		public Builder maxMessageSize(int maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
@@ -223,6 +239,12 @@ public final class LogSubscriber implements AutoCloseable {
 		 */
 		public Builder curve(CurveSettings curve) {
 			this.curve = curve;
+			return this;
+		}
+
+		/** Where refused peers are counted and reported; by default a log warning of {@link PeerRefusals}. */
+		public Builder refusals(PeerRefusals refusals) {
+			this.refusals = refusals;
 			return this;
 		}
 
@@ -250,6 +272,9 @@ public final class LogSubscriber implements AutoCloseable {
 		 * @throws IllegalArgumentException when a CURVE key is invalid
 		 */
 		public LogSubscriber start() {
+			if (this.refusals == null) {
+				this.refusals = new PeerRefusals(this.threadName);
+			}
 			return new LogSubscriber(this);
 		}
 

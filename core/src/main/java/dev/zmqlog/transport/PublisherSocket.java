@@ -42,9 +42,12 @@ public final class PublisherSocket implements AutoCloseable {
 
 	private final @Nullable String zapDomain;
 
-	private PublisherSocket(ZMQ.Socket socket, @Nullable String zapDomain) {
+	private final SocketGuard guard;
+
+	private PublisherSocket(ZMQ.Socket socket, @Nullable String zapDomain, SocketGuard guard) {
 		this.socket = socket;
 		this.zapDomain = zapDomain;
+		this.guard = guard;
 	}
 
 	/**
@@ -76,16 +79,22 @@ public final class PublisherSocket implements AutoCloseable {
 		ZContext context = SharedContext.acquire();
 		ZMQ.Socket socket = context.createSocket(SocketType.XPUB);
 		String zapDomain = null;
+		SocketGuard guard = null;
 		try {
 			socket.setSndHWM(sendHighWaterMark);
 			socket.setLinger(0);
 			// every subscriber's subscription, not only a topic's first: the hold waits for each early joiner
 			socket.setXpubVerbose(true);
 			zapDomain = curve.applyTo(socket, mode);
+			guard = SocketGuard.install(context, socket, InboundLimits.subscriptions(), PeerRefusals.publishers(),
+					curve.enabled() && mode == SocketMode.CONNECT, SocketGuard.ConnectionListener.NONE);
 			Endpoints.attach(socket, mode, endpoints);
-			return new PublisherSocket(socket, zapDomain);
+			return new PublisherSocket(socket, zapDomain, guard);
 		}
 		catch (RuntimeException ex) {
+			if (guard != null) {
+				guard.close();
+			}
 			socket.close();
 			SharedContext.unregister(zapDomain);
 			SharedContext.release();
@@ -202,6 +211,7 @@ public final class PublisherSocket implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		this.guard.close();
 		this.socket.setLinger(Math.max(0, linger.toMillis()));
 		this.socket.close();
 		SharedContext.unregister(this.zapDomain);

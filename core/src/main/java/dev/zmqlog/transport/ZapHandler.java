@@ -33,6 +33,17 @@ public final class ZapHandler implements AutoCloseable {
 
 	private static final AtomicLong domains = new AtomicLong();
 
+	/** How long a refusal waits for the socket's guard to see the connection close. */
+	private static final long DENIAL_MEMORY_NANOS = 5_000_000_000L;
+
+	private static final int MAX_DENIALS = 1_000;
+
+	/**
+	 * Clients refused lately, by address, with when: JeroMQ 0.6.0 closes such a
+	 * connection without a monitor event that says why, so the socket's guard asks here.
+	 */
+	private static final Map<String, Long> denied = new ConcurrentHashMap<>();
+
 	private final Map<String, Set<String>> allowLists = new ConcurrentHashMap<>();
 
 	private final ZMQ.Socket socket;
@@ -101,12 +112,31 @@ public final class ZapHandler implements AutoCloseable {
 		// version, request id, domain, address, identity, mechanism, credentials...
 		byte[] requestId = (request.size() > 1) ? request.get(1) : new byte[0];
 		boolean allowed = request.size() >= 6 && allows(request);
+		if (!allowed && request.size() > 3) {
+			remember(new String(request.get(3), StandardCharsets.UTF_8));
+		}
 		this.socket.sendMore("1.0");
 		this.socket.sendMore(requestId);
 		this.socket.sendMore(allowed ? "200" : "400");
 		this.socket.sendMore(allowed ? "OK" : "client key not allowed");
 		this.socket.sendMore("");
 		this.socket.send("");
+	}
+
+	private static void remember(String address) {
+		if (denied.size() >= MAX_DENIALS) {
+			denied.clear();
+		}
+		denied.put(address, System.nanoTime());
+	}
+
+	/**
+	 * Whether a client at this address was refused in the last few seconds; forgets it.
+	 * @param address the client's IP address, as in the ZAP request
+	 */
+	static boolean takeDenial(String address) {
+		Long when = denied.remove(address);
+		return when != null && System.nanoTime() - when < DENIAL_MEMORY_NANOS;
 	}
 
 	private boolean allows(List<byte[]> request) {

@@ -39,6 +39,11 @@ public final class RunningProcess implements AutoCloseable {
 		}
 	}
 
+	/** The operating system's handle of the process, e.g. for its CPU time. */
+	public ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	/**
 	 * Waits for the process to exit by itself.
 	 * @param timeout how long to wait

@@ -70,8 +70,8 @@ class ViewerConfiguration {
 	}
 
 	@Bean
-	SubscriberLifecycle subscriberLifecycle(ViewerProperties properties, EntryIngest ingest) {
-		return new SubscriberLifecycle(properties, ingest);
+	SubscriberLifecycle subscriberLifecycle(ViewerProperties properties, EntryIngest ingest, IngestStats stats) {
+		return new SubscriberLifecycle(properties, ingest, stats);
 	}
 
 }

@@ -1,12 +1,17 @@
 package dev.zmqlog.viewer.cli;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.zmqlog.protocol.MessageDecoder;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.Endpoints;
+import dev.zmqlog.transport.InboundLimits;
+import dev.zmqlog.transport.PeerRefusals;
+import dev.zmqlog.transport.SocketGuard;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.transport.ZapHandler;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
@@ -49,6 +54,12 @@ public final class ProxyCommand {
 	/** Messages each direction may hold per peer, as the viewer's subscriber: bursts of logs are common. */
 	private static final int HIGH_WATER_MARK = 100_000;
 
+	/**
+	 * The largest message a publisher may send through the proxy, all frames together:
+	 * what a subscriber with the default limit still receives and counts as rejected.
+	 */
+	static final long MAX_MESSAGE_BYTES = 4L * MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE;
+
 	private static final String CONTROL_ENDPOINT = "inproc://zmqlog-proxy-control";
 
 	private ProxyCommand() {
@@ -88,6 +99,19 @@ public final class ProxyCommand {
 		ZMQ.Socket backend = socket(context, SocketType.XPUB);
 		ZMQ.Socket control = socket(context, SocketType.PAIR);
 		control.bind(CONTROL_ENDPOINT);
+		PeerRefusals refusals = new PeerRefusals(Clock.systemUTC(), (line) -> err.println(PROGRAM + ": " + line));
+		try (SocketGuard publishers = SocketGuard.install(context, frontend, InboundLimits.messagesOf(MAX_MESSAGE_BYTES),
+				refusals);
+				SocketGuard subscribers = SocketGuard.install(context, backend, InboundLimits.subscriptions(), refusals)) {
+			return bindAndForward(context, zap, frontend, backend, control, frontendEndpoint, backendEndpoint, curve,
+					out, err);
+		}
+	}
+
+	private static int bindAndForward(ZContext context, @Nullable ZapHandler zap, ZMQ.Socket frontend,
+			ZMQ.Socket backend,
+			ZMQ.Socket control, String frontendEndpoint, String backendEndpoint, CurveSettings curve, LineOutput out,
+			LineOutput err) {
 		if (zap != null) {
 			// both binds are CURVE servers, with the proxy's one key pair and allow-list
 			curve.applyTo(frontend, SocketMode.BIND, zap);

@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.cli;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,7 @@ import dev.zmqlog.protocol.MessageDecoder;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.LogSubscriber;
+import dev.zmqlog.transport.PeerRefusals;
 import dev.zmqlog.transport.ReceivedMessage;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
@@ -55,6 +57,10 @@ import org.zeromq.ZMQException;
  * colour sequences ({@code ESC[..m}), tab, newline and carriage return, so a log line
  * cannot move the cursor, clear the screen or retitle the terminal.</li>
  * <li>An empty one-frame message, which has nothing to show, is reported on stderr.</li>
+ * <li>A peer refused for what it sent (malformed ZMTP, a message over four times
+ * {@code --max-message-size}, a refused CURVE handshake) is reported on stderr with its
+ * address and the reason, once per peer and reason a minute, at most ten lines a
+ * minute.</li>
  * </ul>
  *
  * <h2>{@code --json}</h2>
@@ -148,6 +154,7 @@ public final class WatchCommand {
 				.topics(line.values("topic"))
 				.curve(curve)
 				.maxMessageSize(maxMessageSize)
+				.refusals(new PeerRefusals(Clock.systemUTC(), (refused) -> err.println(PROGRAM + ": " + refused)))
 				.threadName("zmqlog-watch")
 				.listener(printer)
 				.errorHandler((ex) -> {

@@ -3,8 +3,11 @@ package dev.zmqlog.viewer.ingest;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.zmqlog.transport.PeerRefusals;
+
 /**
- * What arrived: entries, rejected messages, malformed ones shown raw, and the recent rate.
+ * What arrived: entries, rejected messages, malformed ones shown raw, the recent rate, and
+ * the peers the subscriber refused.
  */
 public final class IngestStats {
 
@@ -22,6 +25,8 @@ public final class IngestStats {
 	private final AtomicLongArray slotSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 2);
 
 	private volatile String lastRejection = "";
+
+	private final PeerRefusals peerRefusals = new PeerRefusals("Subscriber");
 
 	void countReceived(boolean raw) {
 		this.received.increment();
@@ -52,6 +57,11 @@ public final class IngestStats {
 
 	public long raw() {
 		return this.raw.sum();
+	}
+
+	/** The peers the subscriber refused (malformed ZMTP, oversized, CURVE refused), by reason. */
+	public PeerRefusals peerRefusals() {
+		return this.peerRefusals;
 	}
 
 	public String lastRejection() {

@@ -20,11 +20,14 @@ public final class SubscriberLifecycle implements SmartLifecycle {
 
 	private final EntryIngest ingest;
 
+	private final IngestStats stats;
+
 	private @Nullable LogSubscriber subscriber;
 
-	public SubscriberLifecycle(ViewerProperties properties, EntryIngest ingest) {
+	public SubscriberLifecycle(ViewerProperties properties, EntryIngest ingest, IngestStats stats) {
 		this.properties = properties;
 		this.ingest = ingest;
+		this.stats = stats;
 	}
 
 	@Override
@@ -37,6 +40,7 @@ public final class SubscriberLifecycle implements SmartLifecycle {
 			.maxMessageSize((int) Math.min(Integer.MAX_VALUE, this.properties.maxMessageSize().toBytes()))
 			.threadName("zmqlog-viewer-subscriber")
 			.listener(this.ingest)
+			.refusals(this.stats.peerRefusals())
 			.errorHandler((ex) -> logger.warn("Subscriber: {}", ex.toString()))
 			.start();
 		logger.info("Subscribed to {} ({}{}), topics {}", this.properties.endpoints(),

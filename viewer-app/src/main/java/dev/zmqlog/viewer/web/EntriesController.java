@@ -66,7 +66,7 @@ public class EntriesController {
 	public Stats stats() {
 		return new Stats(this.stats.received(), this.stats.rejected(), this.stats.raw(), this.gaps.totalLost(),
 				this.gaps.lost(), this.stats.rate(), this.history.size(), this.history.capacity(), this.history.bytes(),
-				this.stream.sessionCount(), this.stats.lastRejection());
+				this.stream.sessionCount(), this.stats.lastRejection(), this.stats.peerRefusals().byReason());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -86,9 +86,11 @@ public class EntriesController {
 	 * @param historyBytes estimated memory the history takes
 	 * @param browsers browsers streaming now
 	 * @param lastRejection why the last message was rejected
+	 * @param refusedPeers peers refused and cut off, by reason (malformed ZMTP, oversized, CURVE)
 	 */
 	public record Stats(long received, long rejected, long raw, long lost, Map<String, Long> lostBySource, double rate,
-			int history, int historyCapacity, long historyBytes, int browsers, String lastRejection) {
+			int history, int historyCapacity, long historyBytes, int browsers, String lastRejection,
+			Map<String, Long> refusedPeers) {
 	}
 
 }

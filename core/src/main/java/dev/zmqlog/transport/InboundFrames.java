@@ -1,0 +1,115 @@
+package dev.zmqlog.transport;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import zmq.Msg;
+import zmq.io.Metadata;
+import zmq.msg.MsgAllocator;
+
+/**
+ * Allocates every frame a socket receives (JeroMQ's {@code ZMQ_MSG_ALLOCATOR}, called by
+ * its decoder with the frame's size) and keeps each connection's message within the
+ * socket's {@link InboundLimits}.
+ * <p>
+ * JeroMQ 0.6.0 reads a frame size whose top bit is set as a negative number and fails
+ * on it in its I/O thread, which then never recovers (zeromq/jeromq issue 1005, fixed by
+ * PR 1006, not yet released). The decoder hands the allocator that size cut to an
+ * {@code int}: a negative one, or one over the limit, is refused here without an
+ * exception, as an empty command frame that JeroMQ's own checks then reject. When a
+ * JeroMQ release carries the fix, the negative-size check below may go; the limits stay.
+ * <p>
+ * Used by ZeroMQ's I/O thread only.
+ */
+final class InboundFrames implements MsgAllocator {
+
+	private final InboundLimits limits;
+
+	private final SocketGuard guard;
+
+	/**
+	 * A property that makes each connection's metadata unique: a connecting socket's
+	 * connections to one publisher would otherwise have equal metadata, and a new
+	 * connection would inherit the refusal of the one before.
+	 */
+	private static final String CONNECTION_PROPERTY = "X-Zmqlog-Connection";
+
+	/** The message each connection is receiving, by the connection's metadata; gone with it. */
+	private final Map<Metadata, MessageTally> connections = new WeakHashMap<>();
+
+	private long connectionCount;
+
+	InboundFrames(InboundLimits limits, SocketGuard guard) {
+		this.limits = limits;
+		this.guard = guard;
+	}
+
+	@Override
+	public Msg allocate(int size) {
+		if (size < 0) {
+			// the JeroMQ 0.6.0 workaround: without it the I/O thread spins on this connection forever
+			return refuse(RefusalReason.MALFORMED_FRAME_SIZE);
+		}
+		if (size > this.limits.maxFrameBytes()) {
+			return refuse(RefusalReason.FRAME_TOO_LARGE);
+		}
+		return new CheckedFrame(this, size);
+	}
+
+	private Msg refuse(RefusalReason reason) {
+		// the connection is not known here; the guard names it when JeroMQ closes it
+		this.guard.frameRefused(reason);
+		return CheckedFrame.refused(this, reason);
+	}
+
+	/**
+	 * Counts a frame into its connection's message.
+	 * @return whether the frame may be queued; false once its connection is refused
+	 */
+	boolean admit(CheckedFrame frame, Metadata metadata) {
+		if (!metadata.containsKey(CONNECTION_PROPERTY)) {
+			metadata.set(CONNECTION_PROPERTY, Long.toString(++this.connectionCount));
+		}
+		MessageTally tally = this.connections.computeIfAbsent(metadata, (key) -> new MessageTally());
+		if (tally.refused) {
+			return false;
+		}
+		RefusalReason refusal = (frame.refusal() != null) ? frame.refusal() : tally.add(frame, this.limits);
+		if (refusal == null) {
+			return true;
+		}
+		tally.refused = true;
+		String peer = metadata.get(Metadata.PEER_ADDRESS);
+		this.guard.close((peer != null) ? peer : "unknown peer", refusal);
+		return false;
+	}
+
+	/** The frames and bytes of the message a connection is receiving. */
+	private static final class MessageTally {
+
+		private int frames;
+
+		private long bytes;
+
+		private boolean refused;
+
+		RefusalReason add(CheckedFrame frame, InboundLimits limits) {
+			this.frames++;
+			this.bytes += frame.size();
+			RefusalReason refusal = null;
+			if (this.frames > limits.maxFrames()) {
+				refusal = RefusalReason.TOO_MANY_FRAMES;
+			}
+			else if (this.bytes > limits.maxMessageBytes()) {
+				refusal = RefusalReason.MESSAGE_TOO_LARGE;
+			}
+			if (!frame.hasMore()) {
+				this.frames = 0;
+				this.bytes = 0;
+			}
+			return refusal;
+		}
+
+	}
+
+}
