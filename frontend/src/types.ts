@@ -6,19 +6,26 @@ export interface Source {
   instance?: string | null;
 }
 
+export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
+
+export type Kind = 'STRUCTURED' | 'TEXT' | 'PLAIN' | 'RAW';
+
+/** Keys in the order the viewer writes them (EntryJson.FIELDS; EntryShapeTest checks this). */
 export interface Entry {
   id: number;
   time: string;
+  received: string;
   topic: string;
-  level: string | null;
+  level: Level | null;
   logger: string | null;
+  thread: string | null;
   message: string;
   exception: string | null;
-  thread?: string | null;
-  mdc?: Record<string, string> | null;
-  seq?: number | null;
-  source?: Source | null;
-  kind?: string;
+  mdc: Record<string, string>;
+  markers: string[];
+  seq: number | null;
+  source: Source | null;
+  kind: Kind;
 }
 
 export type Frame =

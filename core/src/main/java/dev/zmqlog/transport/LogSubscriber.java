@@ -75,6 +75,9 @@ public final class LogSubscriber implements AutoCloseable {
 		this.zapDomain = domain;
 		this.thread = new Thread(this::receiveLoop, builder.threadName);
 		this.thread.setDaemon(true);
+		if (builder.failureHandler != null) {
+			this.thread.setUncaughtExceptionHandler((thread, failure) -> builder.failureHandler.accept(failure));
+		}
 		this.thread.start();
 	}
 
@@ -139,6 +142,11 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 	}
 
+	/** Whether the receiving thread runs: it ends when closed, or when receiving failed. */
+	public boolean isAlive() {
+		return this.thread.isAlive();
+	}
+
 	/** Stops receiving and closes the socket; waits for the receiving thread to end. */
 	@Override
 	public void close() {
@@ -176,6 +184,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private Consumer<RuntimeException> errorHandler = (ex) -> {
 		};
+
+		private @Nullable Consumer<Throwable> failureHandler;
 
 		private Builder() {
 		}
@@ -240,6 +250,12 @@ public final class LogSubscriber implements AutoCloseable {
 		/** Receives the listener's exceptions and socket failures. */
 		public Builder errorHandler(Consumer<RuntimeException> errorHandler) {
 			this.errorHandler = errorHandler;
+			return this;
+		}
+
+		/** Receives what ended the receiving thread (an {@link Error} included), once the socket is closed. */
+		public Builder failureHandler(Consumer<Throwable> failureHandler) {
+			this.failureHandler = failureHandler;
 			return this;
 		}
 

@@ -30,6 +30,8 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	private final StringBuilder partial = new StringBuilder();
 
+	private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
 	private volatile long lastId = -1;
 
 	private final CompletableFuture<String> closed = new CompletableFuture<>();
@@ -51,6 +53,21 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		webSocket.request(1);
+	}
+
+	/** Entries come as binary frames of UTF-8 JSON text. */
+	@Override
+	public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+		byte[] bytes = new byte[data.remaining()];
+		data.get(bytes);
+		this.binary.writeBytes(bytes);
+		if (last) {
+			String text = this.binary.toString(java.nio.charset.StandardCharsets.UTF_8);
+			this.binary.reset();
+			return onText(webSocket, text, true);
+		}
+		webSocket.request(1);
+		return null;
 	}
 
 	@Override
