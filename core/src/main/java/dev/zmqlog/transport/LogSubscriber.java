@@ -40,6 +40,10 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private long lastRestoreNanos = System.nanoTime();
 
+	private static final long TURNS_NANOS = 1_000_000;
+
+	private long lastTurnsNanos = System.nanoTime();
+
 	private final @Nullable String zapDomain;
 
 	private volatile boolean running = true;
@@ -92,6 +96,7 @@ public final class LogSubscriber implements AutoCloseable {
 				List<byte[]> frames = receive();
 				if (frames != null) {
 					deliver(new ReceivedMessage(frames, this.decoder.decode(frames), Instant.now()));
+					takeTurns();
 				}
 				restoreDroppedConnections();
 			}
@@ -108,6 +113,21 @@ public final class LogSubscriber implements AutoCloseable {
 			this.socket.close();
 			SharedContext.unregister(this.zapDomain);
 			SharedContext.release();
+		}
+	}
+
+	/**
+	 * Lets a publisher whose first message just arrived take its turn at once. JeroMQ
+	 * learns of a newly readable connection from a command it processes only every 100
+	 * messages while messages keep coming: behind a publisher of large, slow messages
+	 * another waited up to 100 of them. Asking for the socket's events processes the
+	 * commands; at most every millisecond, so a fast stream does not pay for it per message.
+	 */
+	private void takeTurns() {
+		long now = System.nanoTime();
+		if (now - this.lastTurnsNanos > TURNS_NANOS) {
+			this.lastTurnsNanos = now;
+			this.socket.getEvents();
 		}
 	}
 
