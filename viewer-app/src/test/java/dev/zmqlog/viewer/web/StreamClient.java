@@ -34,6 +34,9 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	private volatile long lastId = -1;
 
+	/** When each entry arrived, by id ({@link System#nanoTime()}). */
+	private final java.util.Map<Long, Long> arrivalNanos = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final CompletableFuture<String> closed = new CompletableFuture<>();
 
 	private @Nullable WebSocket webSocket;
@@ -91,6 +94,8 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 			synchronized (this.frames) {
 				this.frames.add(new Frame(entries, skipped));
 			}
+			long now = System.nanoTime();
+			entries.forEach((entry) -> this.arrivalNanos.put(entry.get("id").asLong(), now));
 			if (!entries.isEmpty()) {
 				this.lastId = entries.get(entries.size() - 1).get("id").asLong();
 			}
@@ -126,6 +131,11 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	List<String> messages() {
 		return entries().stream().map((entry) -> entry.get("message").asString()).toList();
+	}
+
+	/** When the entry with this id arrived ({@link System#nanoTime()}), or {@code null}. */
+	@Nullable Long arrivalNanos(long id) {
+		return this.arrivalNanos.get(id);
 	}
 
 	/** The viewer instance the greeting named. */
