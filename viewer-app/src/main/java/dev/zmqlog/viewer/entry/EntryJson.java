@@ -2,7 +2,6 @@ package dev.zmqlog.viewer.entry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -57,16 +56,33 @@ public final class EntryJson {
 		}
 	}
 
-	/** Writes any value the API answers with, through the same generator settings. */
-	public JsonGenerator generator(Writer out) {
-		return this.factory.createGenerator(ObjectWriteContext.empty(), out);
+	/**
+	 * Writes the entries as one JSON array into {@code out} with one generator, and says
+	 * where each entry's text ends: entry {@code i} is the bytes from {@code ends[i - 1] + 1}
+	 * (after the comma; {@code 1} after the bracket for the first) to {@code ends[i]}.
+	 * @return the offset in {@code out} after each entry
+	 */
+	public int[] writeEach(ByteArrayOutputStream out, List<ViewerEntry> entries) {
+		int[] ends = new int[entries.size()];
+		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
+			json.writeStartArray();
+			for (int i = 0; i < entries.size(); i++) {
+				write(json, entries.get(i));
+				json.flush();
+				ends[i] = out.size();
+			}
+			json.writeEndArray();
+		}
+		return ends;
 	}
 
 	public void write(JsonGenerator json, ViewerEntry entry) {
 		json.writeStartObject();
 		json.writeNumberProperty("id", entry.id());
-		json.writeStringProperty("time", entry.time().toString());
-		json.writeStringProperty("received", entry.received().toString());
+		String time = IsoInstant.format(entry.time());
+		json.writeStringProperty("time", time);
+		json.writeStringProperty("received",
+				(entry.received() == entry.time()) ? time : IsoInstant.format(entry.received()));
 		json.writeStringProperty("topic", entry.topic());
 		json.writeStringProperty("level", (entry.level() != null) ? entry.level().name() : null);
 		json.writeStringProperty("logger", entry.logger());

@@ -1,7 +1,6 @@
 package dev.zmqlog.viewer.web;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -144,13 +143,8 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	private LiveBatch batch(List<ViewerEntry> entries) {
-		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
-		long bytes = 0;
-		for (ViewerEntry entry : entries) {
-			byte[] text = this.json.bytes(entry);
-			encoded.add(new EncodedEntry(entry, text));
-			bytes += text.length;
-		}
+		List<EncodedEntry> encoded = EncodedEntry.encode(entries, this.json);
+		long bytes = encoded.isEmpty() ? 0 : encoded.get(0).buffer().length;
 		List<byte[]> frames = null;
 		for (BrowserSender browser : this.browsers) {
 			if (browser.wantsEverything()) {

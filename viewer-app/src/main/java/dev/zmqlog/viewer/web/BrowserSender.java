@@ -166,11 +166,7 @@ final class BrowserSender {
 		else {
 			entries = resumed(backlog, deadline);
 		}
-		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
-		for (ViewerEntry entry : entries) {
-			encoded.add(new EncodedEntry(entry, this.json.bytes(entry)));
-		}
-		return StreamFrames.entries(encoded);
+		return StreamFrames.entries(EncodedEntry.encode(entries, this.json));
 	}
 
 	/** What came after the browser's last entry; what the window no longer has, or the time limit left unread, is skipped. */

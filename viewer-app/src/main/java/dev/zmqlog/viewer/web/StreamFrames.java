@@ -34,11 +34,11 @@ final class StreamFrames {
 				if (!first) {
 					frame.write(',');
 				}
-				frame.writeBytes(entries.get(next).json());
+				entries.get(next).writeTo(frame);
 				first = false;
 				next++;
 			}
-			while (next < entries.size() && frame.size() + entries.get(next).json().length < MAX_FRAME_BYTES);
+			while (next < entries.size() && frame.size() + entries.get(next).length() < MAX_FRAME_BYTES);
 			frame.writeBytes(ENTRIES_END);
 			frames.add(frame.toByteArray());
 		}
@@ -48,7 +48,7 @@ final class StreamFrames {
 	private static int sizeFrom(List<EncodedEntry> entries, int from) {
 		long size = 0;
 		for (int i = from; i < entries.size() && size < MAX_FRAME_BYTES; i++) {
-			size += entries.get(i).json().length + 1;
+			size += entries.get(i).length() + 1;
 		}
 		return (int) Math.min(size, MAX_FRAME_BYTES);
 	}
