@@ -1,8 +1,15 @@
 package dev.zmqlog.viewer;
 
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.zmqlog.testing.ChildJvm;
 import dev.zmqlog.testing.FreePorts;
@@ -20,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A viewer with default settings under {@code -Xmx256m}, flooded by a pyzmq publisher with
  * each input that once exhausted its heap: 1 MB messages at full speed, 400 distinct 1 MB
- * topics, 1 MB instance ids, 100,000-key MDC records. After each flood the viewer is up,
+ * topics, 1 MB instance ids, 100,000-key MDC records, with a browser following the
+ * whole stream. After each flood the viewer is up,
  * has never restarted its subscriber, keeps its tables within their budgets, and shows a
  * good message of another publisher within a second of its sending. The flood of large messages lasts
  * {@code -Dzmqlog.flood.seconds} (5 by default; the issue's 60 by hand).
@@ -35,6 +43,11 @@ class HostileFloodTest {
 
 	private static RunningProcess viewer;
 
+	/** A browser following everything, so that the floods go through the stream too. */
+	private static WebSocket browser;
+
+	private static final AtomicLong browserFrames = new AtomicLong();
+
 	@BeforeAll
 	static void startViewer() {
 		viewer = ChildJvm.main(ZmqLogViewer.class)
@@ -44,10 +57,31 @@ class HostileFloodTest {
 			.start();
 		await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(UncheckedIOException.class)
 			.untilAsserted(() -> assertThat(api.stats().get("subscriber").get("receiving").asBoolean()).isTrue());
+		browser = HttpClient.newHttpClient()
+			.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://127.0.0.1:" + api.port() + "/api/stream"), new WebSocket.Listener() {
+
+				@Override
+				public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+					browserFrames.incrementAndGet();
+					socket.request(1);
+					return null;
+				}
+
+				@Override
+				public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+					socket.request(1);
+					return null;
+				}
+
+			})
+			.orTimeout(10, TimeUnit.SECONDS)
+			.join();
 	}
 
 	@AfterAll
 	static void stopViewer() {
+		browser.abort();
 		viewer.close();
 	}
 
@@ -81,6 +115,8 @@ class HostileFloodTest {
 		assertThat(stats.get("subscriber").get("receiving").asBoolean()).isTrue();
 		assertThat(stats.get("subscriber").get("restarts").asLong()).isZero();
 		assertThat(stats.get("received").asLong()).isGreaterThan(receivedBefore);
+		assertThat(stats.get("browsers").asInt()).as("the browser is still streaming").isEqualTo(1);
+		assertThat(browserFrames.get()).isPositive();
 		assertThat(stats.get("historyBytes").asLong()).isLessThanOrEqualTo(stats.get("historyMaxBytes").asLong());
 		assertThat(stats.get("topicsBytes").asLong()).isLessThanOrEqualTo(4L << 20);
 		assertThat(stats.get("sourcesBytes").asLong()).isLessThanOrEqualTo(8L << 20);

@@ -32,6 +32,9 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 
 	private static final long MIN_BATCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_BATCH_INTERVAL_MILLIS);
 
+	/** Text in one batch, about: see {@link #atMostBatchText}. */
+	static final long MAX_BATCH_CHARS = 4L << 20;
+
 	private static final long IDLE_PARK_NANOS = Duration.ofMillis(100).toNanos();
 
 	private static final Logger logger = LoggerFactory.getLogger(Broadcaster.class);
@@ -52,6 +55,9 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	private volatile boolean running = true;
 
 	private long handedOn;
+
+	/** Whether the last batch was cut short, so the next one goes without waiting. */
+	private boolean behind;
 
 	private long lastBatchNanos = System.nanoTime() - MIN_BATCH_INTERVAL_NANOS;
 
@@ -107,14 +113,16 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 			return;
 		}
 		long wait = this.lastBatchNanos + MIN_BATCH_INTERVAL_NANOS - System.nanoTime();
-		if (wait > 0) {
+		if (wait > 0 && !this.behind) {
 			LockSupport.parkNanos(this, wait);
 			return;
 		}
 		this.lastBatchNanos = System.nanoTime();
 		List<ViewerEntry> entries = this.window.range(this.handedOn, newest);
 		long forgotten = (newest - this.handedOn) - entries.size();
-		this.handedOn = newest;
+		entries = atMostBatchText(entries);
+		this.behind = !entries.isEmpty() && entries.get(entries.size() - 1).id() < newest;
+		this.handedOn = entries.isEmpty() ? newest : entries.get(entries.size() - 1).id();
 		if (this.browsers.isEmpty()) {
 			return;
 		}
@@ -125,6 +133,24 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 			}
 			browser.offer(batch);
 		}
+	}
+
+	/**
+	 * The first entries of the list up to about {@value #MAX_BATCH_CHARS} characters of text
+	 * (at least one): a batch is written as JSON and framed at once, so a burst of 1 MB
+	 * entries goes out in several batches rather than in one that needs the heap three times.
+	 */
+	private static List<ViewerEntry> atMostBatchText(List<ViewerEntry> entries) {
+		long chars = 0;
+		for (int i = 0; i < entries.size(); i++) {
+			ViewerEntry entry = entries.get(i);
+			chars += entry.message().length() + ((entry.exception() != null) ? entry.exception().length() : 0)
+					+ entry.topic().length();
+			if (chars > MAX_BATCH_CHARS && i > 0) {
+				return entries.subList(0, i);
+			}
+		}
+		return entries;
 	}
 
 	private void admitJoins() {
