@@ -38,15 +38,44 @@ export interface TopicCount {
   count: number;
 }
 
+export interface SubscriberState {
+  receiving: boolean;
+  restarts: number;
+  failures: number;
+  lastFailure: { time: string; error: string } | null;
+}
+
+/** GET /api/stats (README, HTTP API). */
 export interface Stats {
   received: number;
   rejected: number;
+  rejectedByReason?: Record<string, number>;
   raw: number;
   lost: number;
   lostBySource?: Record<string, number>;
   rate: number;
   history: number;
   historyCapacity: number;
+  historyBytes?: number;
+  historyMaxBytes?: number;
+  topicsBytes?: number;
+  sourcesBytes?: number;
   browsers: number;
   lastRejection?: string | null;
+  filterTimeouts?: number;
+  subscriber?: SubscriberState;
+}
+
+/** A row of GET /api/sources. */
+export interface SourceRow {
+  app: string | null;
+  host: string | null;
+  pid: number | null;
+  instance: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  received: number;
+  lost: number;
+  rate: number;
+  restartOf: string | null;
 }

@@ -165,7 +165,29 @@ public final class RecentWindow implements EntrySink {
 			}
 		}
 		Collections.reverse(newestFirst);
-		return new Selection(newestFirst, complete);
+		return new Selection(newestFirst, complete, 0);
+	}
+
+	/**
+	 * The first {@code limit} entries after {@code afterId} up to {@code upToId} that match,
+	 * oldest first, looking no longer than until {@code deadlineNanos}. Those the window no
+	 * longer has, and those left unread when time ran out, are counted in
+	 * {@link Selection#unread()}.
+	 */
+	public Selection first(EntryFilter filter, int limit, long afterId, long upToId, long deadlineNanos) {
+		List<ViewerEntry> kept = range(afterId, Math.min(upToId, this.newestId));
+		long firstKept = kept.isEmpty() ? Math.min(upToId, this.newestId) + 1 : kept.get(0).id();
+		long forgotten = Math.max(0, firstKept - afterId - 1);
+		List<ViewerEntry> wanted = new ArrayList<>();
+		for (int i = 0; i < kept.size() && wanted.size() < limit; i++) {
+			if ((i & 63) == 63 && System.nanoTime() > deadlineNanos) {
+				return new Selection(wanted, false, forgotten + kept.size() - i);
+			}
+			if (filter.matches(kept.get(i))) {
+				wanted.add(kept.get(i));
+			}
+		}
+		return new Selection(wanted, true, forgotten);
 	}
 
 	/**
@@ -173,8 +195,9 @@ public final class RecentWindow implements EntrySink {
 	 *
 	 * @param entries oldest first
 	 * @param complete whether the whole range was searched, not cut short by the time limit
+	 * @param unread entries of the range not looked at: no longer kept, or left by the time limit
 	 */
-	public record Selection(List<ViewerEntry> entries, boolean complete) {
+	public record Selection(List<ViewerEntry> entries, boolean complete, long unread) {
 	}
 
 }

@@ -47,6 +47,12 @@ final class BrowserSender {
 
 	private final Executor senders;
 
+	/** Entries a backlog lookup found forgotten; the sender's alone. */
+	private long backlogSkipped;
+
+	/** The last id the browser saw when it joined: later batches leave out what it has. */
+	private volatile long floorId = -1;
+
 	BrowserSender(WebSocketSession session, EntryFilter filter, BrowserOutbox outbox, RecentWindow window,
 			EntryJson json, Executor senders) {
 		this.session = session;
@@ -135,10 +141,6 @@ final class BrowserSender {
 		}
 	}
 
-	/** Entries a backlog lookup found forgotten; the sender's alone. */
-	private long backlogSkipped;
-
-	private volatile long floorId = -1;
 
 	private List<byte[]> liveFrames(BrowserOutbox.Part part) {
 		LiveBatch batch = part.batch();
@@ -171,20 +173,10 @@ final class BrowserSender {
 
 	/** What came after the browser's last entry; what the window no longer has, or the time limit left unread, is skipped. */
 	private List<ViewerEntry> resumed(BrowserOutbox.Backlog backlog, long deadline) {
-		List<ViewerEntry> kept = this.window.range(backlog.afterId(), backlog.upToId());
-		long firstKept = kept.isEmpty() ? backlog.upToId() + 1 : kept.get(0).id();
-		this.backlogSkipped += Math.max(0, firstKept - backlog.afterId() - 1);
-		List<ViewerEntry> wanted = new ArrayList<>();
-		for (int i = 0; i < kept.size(); i++) {
-			if ((i & 63) == 63 && System.nanoTime() > deadline) {
-				this.backlogSkipped += kept.size() - i;
-				break;
-			}
-			if (this.filter.matches(kept.get(i))) {
-				wanted.add(kept.get(i));
-			}
-		}
-		return wanted;
+		RecentWindow.Selection selection = this.window.first(this.filter, Integer.MAX_VALUE, backlog.afterId(),
+				backlog.upToId(), deadline);
+		this.backlogSkipped += selection.unread();
+		return selection.entries();
 	}
 
 	private void sendFrame(byte[] frame) throws IOException {

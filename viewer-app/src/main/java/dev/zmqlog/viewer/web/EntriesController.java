@@ -84,7 +84,7 @@ public class EntriesController {
 		long upTo = (before != null) ? before - 1 : Long.MAX_VALUE;
 		RecentWindow.Selection selection;
 		if (after != null) {
-			selection = first(filter, limit, after, upTo, deadline);
+			selection = this.window.first(filter, limit, after, upTo, deadline);
 		}
 		else {
 			selection = this.window.last(filter, limit, -1, upTo, deadline);
@@ -94,21 +94,6 @@ public class EntriesController {
 			.header(INCOMPLETE_HEADER, String.valueOf(!selection.complete()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body((out) -> this.json.writeArray(out, entries));
-	}
-
-	/** The first {@code limit} matching entries after an id, oldest first. */
-	private RecentWindow.Selection first(EntryFilter filter, int limit, long afterId, long upTo, long deadline) {
-		List<ViewerEntry> kept = this.window.range(afterId, Math.min(upTo, this.window.newestId()));
-		List<ViewerEntry> wanted = new java.util.ArrayList<>();
-		for (int i = 0; i < kept.size() && wanted.size() < limit; i++) {
-			if ((i & 63) == 63 && System.nanoTime() > deadline) {
-				return new RecentWindow.Selection(wanted, false);
-			}
-			if (filter.matches(kept.get(i))) {
-				wanted.add(kept.get(i));
-			}
-		}
-		return new RecentWindow.Selection(wanted, true);
 	}
 
 	@GetMapping(path = "/api/entries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -69,6 +69,29 @@ class RecentWindowTest {
 	}
 
 	@Test
+	void firstCountsWhatTheWindowNoLongerHas() {
+		RecentWindow window = new RecentWindow(5, Long.MAX_VALUE, 1);
+		append(window, 10, "m");
+
+		RecentWindow.Selection resumed = window.first(EntryFilter.ALL, 100, 2, 10, Long.MAX_VALUE);
+		assertThat(ids(resumed.entries())).containsExactly(6L, 7L, 8L, 9L, 10L);
+		assertThat(resumed.unread()).as("3, 4 and 5 are gone").isEqualTo(3);
+		assertThat(resumed.complete()).isTrue();
+		assertThat(ids(window.first(EntryFilter.ALL, 2, 6, 10, Long.MAX_VALUE).entries())).containsExactly(7L, 8L);
+		assertThat(window.first(EntryFilter.ALL, 100, 10, 10, Long.MAX_VALUE).entries()).isEmpty();
+	}
+
+	@Test
+	void firstStopsAtItsDeadlineAndCountsTheRestUnread() {
+		RecentWindow window = new RecentWindow(1_000, Long.MAX_VALUE, 1);
+		append(window, 1_000, "m");
+
+		RecentWindow.Selection cut = window.first(EntryFilter.ALL, 10_000, 0, 1_000, System.nanoTime() - 1);
+		assertThat(cut.complete()).isFalse();
+		assertThat(cut.entries().size() + cut.unread()).isEqualTo(1_000);
+	}
+
+	@Test
 	void idsMustFollowEachOther() {
 		RecentWindow window = new RecentWindow(10, Long.MAX_VALUE, 5);
 		window.accept(entry(5, "m"));
