@@ -7,14 +7,11 @@ import java.util.Map;
 
 import dev.zmqlog.protocol.Source;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * The one JSON form of an entry (PRODUCT.md §5.2), written by the HTTP API, the live
  * stream, {@code watch --json} and downloads alike: every key always present, in the order
- * of {@link #FIELDS}, absent values {@code null} (or empty). Thread-safe.
+ * of {@link #FIELDS}, absent values {@code null} (or empty), UTF-8. Thread-safe.
  */
 public final class EntryJson {
 
@@ -25,111 +22,105 @@ public final class EntryJson {
 	/** The keys of an entry's source. */
 	public static final List<String> SOURCE_FIELDS = List.of("app", "host", "pid", "instance");
 
-	private final JsonFactory factory = JsonFactory.builder().build();
-
 	/** The entry as UTF-8 JSON text. */
 	public byte[] bytes(ViewerEntry entry) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 2 * entry.message().length());
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
-			write(json, entry);
-		}
-		return out.toByteArray();
+		Utf8Json json = new Utf8Json(256 + 3 * entry.message().length());
+		write(json, entry);
+		return json.toByteArray();
 	}
 
 	/** The entry as one line of JSON text. */
 	public String text(ViewerEntry entry) {
-		java.io.StringWriter out = new java.io.StringWriter(256 + entry.message().length());
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
-			write(json, entry);
-		}
-		return out.toString();
+		Utf8Json json = new Utf8Json(256 + 3 * entry.message().length());
+		write(json, entry);
+		return json.text();
 	}
 
 	/** Writes the entries as a JSON array, oldest first. */
 	public void writeArray(OutputStream out, List<ViewerEntry> entries) {
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
-			json.writeStartArray();
-			for (ViewerEntry entry : entries) {
-				write(json, entry);
+		Utf8Json json = new Utf8Json(64 * 1024);
+		json.raw('[');
+		for (int i = 0; i < entries.size(); i++) {
+			if (i > 0) {
+				json.raw(',');
 			}
-			json.writeEndArray();
+			write(json, entries.get(i));
+			if (json.size() > 32 * 1024) {
+				// a large answer goes out in pieces rather than as one array in memory
+				json.writeTo(out);
+				json = new Utf8Json(64 * 1024);
+			}
 		}
+		json.raw(']');
+		json.writeTo(out);
 	}
 
 	/**
-	 * Writes the entries as one JSON array into {@code out} with one generator, and says
-	 * where each entry's text ends: entry {@code i} is the bytes from {@code ends[i - 1] + 1}
-	 * (after the comma; {@code 1} after the bracket for the first) to {@code ends[i]}.
+	 * Writes the entries as one JSON array into {@code out}, and says where each entry's
+	 * text ends: entry {@code i} is the bytes from {@code ends[i - 1] + 1} (after the comma;
+	 * {@code 1} after the bracket for the first) to {@code ends[i]}.
 	 * @return the offset in {@code out} after each entry
 	 */
 	public int[] writeEach(ByteArrayOutputStream out, List<ViewerEntry> entries) {
 		int[] ends = new int[entries.size()];
-		try (JsonGenerator json = this.factory.createGenerator(ObjectWriteContext.empty(), out)) {
-			json.writeStartArray();
-			for (int i = 0; i < entries.size(); i++) {
-				write(json, entries.get(i));
-				json.flush();
-				ends[i] = out.size();
+		Utf8Json json = new Utf8Json(Math.max(64, entries.size() * 512));
+		json.raw('[');
+		int base = out.size();
+		for (int i = 0; i < entries.size(); i++) {
+			if (i > 0) {
+				json.raw(',');
 			}
-			json.writeEndArray();
+			write(json, entries.get(i));
+			ends[i] = base + json.size();
 		}
+		json.raw(']');
+		json.writeTo(out);
 		return ends;
 	}
 
-	public void write(JsonGenerator json, ViewerEntry entry) {
-		json.writeStartObject();
-		json.writeNumberProperty("id", entry.id());
+	private static void write(Utf8Json json, ViewerEntry entry) {
 		String time = IsoInstant.format(entry.time());
-		json.writeStringProperty("time", time);
-		json.writeStringProperty("received",
-				(entry.received() == entry.time()) ? time : IsoInstant.format(entry.received()));
-		json.writeStringProperty("topic", entry.topic());
-		json.writeStringProperty("level", (entry.level() != null) ? entry.level().name() : null);
-		json.writeStringProperty("logger", entry.logger());
-		json.writeStringProperty("thread", entry.thread());
-		json.writeStringProperty("message", entry.message());
-		json.writeStringProperty("exception", entry.exception());
-		json.writeName("mdc");
-		json.writeStartObject();
+		json.raw("{\"id\":").number(entry.id());
+		json.raw(",\"time\":").string(time);
+		json.raw(",\"received\":")
+			.string((entry.received() == entry.time()) ? time : IsoInstant.format(entry.received()));
+		json.raw(",\"topic\":").string(entry.topic());
+		json.raw(",\"level\":").string((entry.level() != null) ? entry.level().name() : null);
+		json.raw(",\"logger\":").string(entry.logger());
+		json.raw(",\"thread\":").string(entry.thread());
+		json.raw(",\"message\":").string(entry.message());
+		json.raw(",\"exception\":").string(entry.exception());
+		json.raw(",\"mdc\":{");
+		boolean first = true;
 		for (Map.Entry<String, String> value : entry.mdc().entrySet()) {
-			json.writeStringProperty(value.getKey(), value.getValue());
+			if (!first) {
+				json.raw(',');
+			}
+			json.string(value.getKey()).raw(':').string(value.getValue());
+			first = false;
 		}
-		json.writeEndObject();
-		json.writeName("markers");
-		json.writeStartArray();
-		for (String marker : entry.markers()) {
-			json.writeString(marker);
+		json.raw("},\"markers\":[");
+		for (int i = 0; i < entry.markers().size(); i++) {
+			if (i > 0) {
+				json.raw(',');
+			}
+			json.string(entry.markers().get(i));
 		}
-		json.writeEndArray();
-		json.writeName("seq");
-		writeNumber(json, entry.seq());
-		json.writeName("source");
+		json.raw("],\"seq\":").number(entry.seq());
+		json.raw(",\"source\":");
 		writeSource(json, entry.source());
-		json.writeStringProperty("kind", entry.kind().name());
-		json.writeEndObject();
+		json.raw(",\"kind\":").string(entry.kind().name()).raw('}');
 	}
 
-	private static void writeNumber(JsonGenerator json, @Nullable Long number) {
-		if (number != null) {
-			json.writeNumber(number);
-		}
-		else {
-			json.writeNull();
-		}
-	}
-
-	private static void writeSource(JsonGenerator json, @Nullable Source source) {
+	private static void writeSource(Utf8Json json, @Nullable Source source) {
 		if (source == null) {
-			json.writeNull();
+			json.nullValue();
 			return;
 		}
-		json.writeStartObject();
-		json.writeStringProperty("app", source.app());
-		json.writeStringProperty("host", source.host());
-		json.writeName("pid");
-		writeNumber(json, source.pid());
-		json.writeStringProperty("instance", source.instance());
-		json.writeEndObject();
+		json.raw("{\"app\":").string(source.app());
+		json.raw(",\"host\":").string(source.host());
+		json.raw(",\"pid\":").number(source.pid());
+		json.raw(",\"instance\":").string(source.instance()).raw('}');
 	}
 
 }
