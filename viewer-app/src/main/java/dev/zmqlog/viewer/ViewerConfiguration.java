@@ -74,7 +74,7 @@ class ViewerConfiguration {
 	LiveStreamHandler liveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json,
 			ViewerProperties properties) {
 		return new LiveStreamHandler(broadcaster, window, json, properties.sessionQueueSize(),
-				properties.sessionMaxMemory().toBytes(), System::nanoTime);
+				properties.sessionMaxMemory().toBytes(), properties.stallTimeout(), System::nanoTime);
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.zmqlog.transport.CurveSettings;
@@ -25,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * it, in messages of {@code max-message-size}; the publisher then queues or drops.
  * @param sessionMaxMemory Most heap the entries waiting for one browser may take; a browser
  * that falls further behind is told how many it missed.
+ * @param stallTimeout How long a browser may take no data while entries wait for it
+ * before it is disconnected, counted in the viewer's running time.
  * @param topicsMaxMemory Most heap the topic table may take; topics beyond it are counted
  * together.
  * @param sourcesMaxMemory Most heap the source table may take; the sources seen least
@@ -44,7 +47,8 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 		@DefaultValue("50000") int historySize, @DefaultValue("64MB") DataSize historyMaxMemory,
 		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("32MB") DataSize receiveBuffer,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
-		@DefaultValue("16MB") DataSize sessionMaxMemory, @DefaultValue("4MB") DataSize topicsMaxMemory,
+		@DefaultValue("16MB") DataSize sessionMaxMemory, @DefaultValue("30s") Duration stallTimeout,
+		@DefaultValue("4MB") DataSize topicsMaxMemory,
 		@DefaultValue("8MB") DataSize sourcesMaxMemory,
 		@Nullable String accessToken, @DefaultValue Curve curve) {
 

@@ -37,11 +37,9 @@ import org.springframework.web.util.UriUtils;
  * {@code {"type":"skipped","count":N}} first. An {@code instance} other than this
  * viewer's (it restarted) gets the backlog afresh. Each browser is served on its own
  * ({@link BrowserSender}), so a stalled one delays nobody; one that stays stalled for
- * {@value #STALL_SECONDS} s of the viewer's running time is disconnected.
+ * {@code stall-timeout} (30 s) of the viewer's running time is disconnected.
  */
 public final class LiveStreamHandler extends TextWebSocketHandler {
-
-	static final long STALL_SECONDS = 30;
 
 	private static final Duration STALL_TICK = Duration.ofMillis(50);
 
@@ -69,13 +67,13 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 	private final ExecutorService senders = Executors.newCachedThreadPool(daemon("zmqlog-stream-sender"));
 
 	public LiveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json, int sessionQueueSize,
-			long sessionMaxBytes, LongSupplier nanoTime) {
+			long sessionMaxBytes, Duration stallLimit, LongSupplier nanoTime) {
 		this.broadcaster = broadcaster;
 		this.window = window;
 		this.json = json;
 		this.sessionQueueSize = sessionQueueSize;
 		this.sessionMaxBytes = sessionMaxBytes;
-		this.stallWatch = new StallWatch(nanoTime, STALL_TICK, Duration.ofSeconds(STALL_SECONDS));
+		this.stallWatch = new StallWatch(nanoTime, STALL_TICK, stallLimit);
 		this.ticker.scheduleWithFixedDelay(this::closeStalled, STALL_TICK.toMillis(), STALL_TICK.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}

@@ -70,7 +70,8 @@ class LiveStreamTest {
 
 	@AfterEach
 	void closeAll() throws Exception {
-		this.handler.stallLimit(Duration.ofSeconds(LiveStreamHandler.STALL_SECONDS));
+		// back to the default stall-timeout
+		this.handler.stallLimit(Duration.ofSeconds(30));
 		for (AutoCloseable closeable : this.closeables) {
 			closeable.close();
 		}
