@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.EntryJson;
@@ -47,20 +48,26 @@ final class BrowserSender {
 
 	private final Executor senders;
 
+	private final Semaphore backlogLookups;
+
 	/** Entries a backlog lookup found forgotten; the sender's alone. */
 	private long backlogSkipped;
 
 	/** The last id the browser saw when it joined: later batches leave out what it has. */
 	private volatile long floorId = -1;
 
+	/**
+	 * @param backlogLookups permits for backlog lookups, shared by all browsers
+	 */
 	BrowserSender(WebSocketSession session, EntryFilter filter, BrowserOutbox outbox, RecentWindow window,
-			EntryJson json, Executor senders) {
+			EntryJson json, Executor senders, Semaphore backlogLookups) {
 		this.session = session;
 		this.filter = filter;
 		this.outbox = outbox;
 		this.window = window;
 		this.json = json;
 		this.senders = senders;
+		this.backlogLookups = backlogLookups;
 	}
 
 	WebSocketSession session() {
@@ -159,16 +166,33 @@ final class BrowserSender {
 		return StreamFrames.entries(wanted);
 	}
 
-	private List<byte[]> backlogFrames(BrowserOutbox.Backlog backlog) {
-		long deadline = System.nanoTime() + BACKLOG_LIMIT_NANOS;
-		List<ViewerEntry> entries;
-		if (backlog.afterId() < 0) {
-			entries = this.window.last(this.filter, INITIAL_BACKLOG, -1, backlog.upToId(), deadline).entries();
+	/**
+	 * The backlog's frames, looked up and written while holding one of the few permits for
+	 * it: a storm of reconnecting browsers queues here, on their own threads, instead of
+	 * taking every core from ingestion.
+	 */
+	private List<byte[]> backlogFrames(BrowserOutbox.Backlog backlog) throws IOException {
+		try {
+			this.backlogLookups.acquire();
 		}
-		else {
-			entries = resumed(backlog, deadline);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("stopping", ex);
 		}
-		return StreamFrames.entries(EncodedEntry.encode(entries, this.json));
+		try {
+			long deadline = System.nanoTime() + BACKLOG_LIMIT_NANOS;
+			List<ViewerEntry> entries;
+			if (backlog.afterId() < 0) {
+				entries = this.window.last(this.filter, INITIAL_BACKLOG, -1, backlog.upToId(), deadline).entries();
+			}
+			else {
+				entries = resumed(backlog, deadline);
+			}
+			return StreamFrames.entries(EncodedEntry.encode(entries, this.json));
+		}
+		finally {
+			this.backlogLookups.release();
+		}
 	}
 
 	/** What came after the browser's last entry; what the window no longer has, or the time limit left unread, is skipped. */

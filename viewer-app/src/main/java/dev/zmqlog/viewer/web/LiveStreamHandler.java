@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -66,6 +67,9 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 
 	private final ExecutorService senders = Executors.newCachedThreadPool(daemon("zmqlog-stream-sender"));
 
+	/** Backlog lookups at once: with two cores, one is left to ingestion however many browsers join. */
+	private final Semaphore backlogLookups = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
 	public LiveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json, int sessionQueueSize,
 			long sessionMaxBytes, Duration stallLimit, LongSupplier nanoTime) {
 		this.broadcaster = broadcaster;
@@ -117,7 +121,8 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 			return;
 		}
 		BrowserSender sender = new BrowserSender(session, filter,
-				new BrowserOutbox(this.sessionQueueSize, this.sessionMaxBytes), this.window, this.json, this.senders);
+				new BrowserOutbox(this.sessionQueueSize, this.sessionMaxBytes), this.window, this.json, this.senders,
+				this.backlogLookups);
 		this.sessions.put(session, sender);
 		this.broadcaster.join(sender, after);
 	}

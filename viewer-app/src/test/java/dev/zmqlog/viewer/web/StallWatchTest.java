@@ -34,7 +34,7 @@ class StallWatchTest {
 		BrowserOutbox outbox = new BrowserOutbox(10, 1 << 20);
 		outbox.skip(1);
 		return new BrowserSender(null, EntryFilter.ALL, outbox, new RecentWindow(1, 1, 1), new EntryJson(), (task) -> {
-		});
+		}, new java.util.concurrent.Semaphore(1));
 	}
 
 	private void tick(Duration after) {
