@@ -103,4 +103,9 @@ describe('StreamConnection', () => {
     expect(parseFrame('{"type":"hello"}')).toBeNull();
     expect(parseFrame(new ArrayBuffer(2))).toBeNull();
   });
+
+  it('reads binary frames as UTF-8 JSON text', () => {
+    const bytes = new TextEncoder().encode('{"type":"skipped","count":3}');
+    expect(parseFrame(bytes.buffer)).toEqual({ type: 'skipped', count: 3 });
+  });
 });

@@ -31,11 +31,17 @@ export interface StreamOptions {
   cancel?: (handle: unknown) => void;
 }
 
+const utf8 = new TextDecoder();
+
+/** A frame: text, or (entries and notices) binary frames of UTF-8 JSON text, which the viewer writes once for every page. */
 export function parseFrame(data: unknown): Frame | null {
-  if (typeof data !== 'string') return null;
+  let text: string;
+  if (typeof data === 'string') text = data;
+  else if (data instanceof ArrayBuffer) text = utf8.decode(data);
+  else return null;
   let frame: unknown;
   try {
-    frame = JSON.parse(data);
+    frame = JSON.parse(text);
   } catch {
     return null;
   }
@@ -67,7 +73,13 @@ export class StreamConnection {
     private readonly handlers: StreamHandlers,
   ) {
     this.backoff = options.backoff ?? new Backoff();
-    this.open = options.open ?? ((url) => new WebSocket(url) as unknown as SocketLike);
+    this.open =
+      options.open ??
+      ((url) => {
+        const socket = new WebSocket(url);
+        socket.binaryType = 'arraybuffer';
+        return socket as unknown as SocketLike;
+      });
     this.schedule = options.schedule ?? ((callback, delay) => setTimeout(callback, delay));
     this.cancel = options.cancel ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   }

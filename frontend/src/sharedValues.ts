@@ -1,6 +1,7 @@
 import type { Entry, Source } from './types';
 
 const NO_MDC: Record<string, string> = Object.freeze({});
+const NO_MARKERS = Object.freeze([]) as unknown as string[];
 
 /**
  * The values entries repeat, one copy each. JSON.parse gives every entry its own topic,
@@ -30,11 +31,12 @@ export class SharedValues {
     if (entry.kind) entry.kind = this.string(entry.kind);
     if (entry.source) entry.source = this.source(entry.source);
     if (entry.mdc && isEmpty(entry.mdc)) entry.mdc = NO_MDC;
+    if (entry.markers && entry.markers.length === 0) entry.markers = NO_MARKERS;
   }
 
-  private string(value: string): string {
+  private string<T extends string>(value: T): T {
     const shared = this.strings.get(value);
-    if (shared !== undefined) return shared;
+    if (shared !== undefined) return shared as T;
     this.makeRoom(this.strings);
     this.strings.set(value, value);
     return value;

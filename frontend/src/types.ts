@@ -6,19 +6,26 @@ export interface Source {
   instance?: string | null;
 }
 
+export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
+
+export type Kind = 'STRUCTURED' | 'TEXT' | 'PLAIN' | 'RAW';
+
+/** Keys in the order the viewer writes them (EntryJson.FIELDS; EntryShapeTest checks this). */
 export interface Entry {
   id: number;
   time: string;
+  received: string;
   topic: string;
-  level: string | null;
+  level: Level | null;
   logger: string | null;
+  thread: string | null;
   message: string;
   exception: string | null;
-  thread?: string | null;
-  mdc?: Record<string, string> | null;
-  seq?: number | null;
-  source?: Source | null;
-  kind?: string;
+  mdc: Record<string, string>;
+  markers: string[];
+  seq: number | null;
+  source: Source | null;
+  kind: Kind;
 }
 
 export type Frame =
@@ -31,17 +38,46 @@ export interface TopicCount {
   count: number;
 }
 
+export interface SubscriberState {
+  receiving: boolean;
+  restarts: number;
+  failures: number;
+  lastFailure: { time: string; error: string } | null;
+}
+
+/** GET /api/stats (README, HTTP API). */
 export interface Stats {
   received: number;
   rejected: number;
+  rejectedByReason?: Record<string, number>;
   raw: number;
   lost: number;
   lostBySource?: Record<string, number>;
   rate: number;
   history: number;
   historyCapacity: number;
+  historyBytes?: number;
+  historyMaxBytes?: number;
+  topicsBytes?: number;
+  sourcesBytes?: number;
   browsers: number;
   lastRejection?: string | null;
   /** Peers cut off for what they sent on the wire, by reason (malformed-frame-size, ...). */
   refusedPeers?: Record<string, number>;
+  filterTimeouts?: number;
+  subscriber?: SubscriberState;
+}
+
+/** A row of GET /api/sources. */
+export interface SourceRow {
+  app: string | null;
+  host: string | null;
+  pid: number | null;
+  instance: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  received: number;
+  lost: number;
+  rate: number;
+  restartOf: string | null;
 }

@@ -43,6 +43,10 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private long lastRestoreNanos = System.nanoTime();
 
+	private static final long TURNS_NANOS = 1_000_000;
+
+	private long lastTurnsNanos = System.nanoTime();
+
 	private final @Nullable String zapDomain;
 
 	private volatile boolean running = true;
@@ -86,6 +90,9 @@ public final class LogSubscriber implements AutoCloseable {
 		this.guard = guard;
 		this.thread = new Thread(this::receiveLoop, builder.threadName);
 		this.thread.setDaemon(true);
+		if (builder.failureHandler != null) {
+			this.thread.setUncaughtExceptionHandler((thread, failure) -> builder.failureHandler.accept(failure));
+		}
 		this.thread.start();
 	}
 
@@ -100,6 +107,7 @@ public final class LogSubscriber implements AutoCloseable {
 				List<byte[]> frames = receive();
 				if (frames != null) {
 					deliver(new ReceivedMessage(frames, this.decoder.decode(frames), Instant.now()));
+					takeTurns();
 				}
 				restoreDroppedConnections();
 			}
@@ -114,6 +122,21 @@ public final class LogSubscriber implements AutoCloseable {
 			this.socket.close();
 			SharedContext.unregister(this.zapDomain);
 			SharedContext.release();
+		}
+	}
+
+	/**
+	 * Lets a publisher whose first message just arrived take its turn at once. JeroMQ
+	 * learns of a newly readable connection from a command it processes only every 100
+	 * messages while messages keep coming: behind a publisher of large, slow messages
+	 * another waited up to 100 of them. Asking for the socket's events processes the
+	 * commands; at most every millisecond, so a fast stream does not pay for it per message.
+	 */
+	private void takeTurns() {
+		long now = System.nanoTime();
+		if (now - this.lastTurnsNanos > TURNS_NANOS) {
+			this.lastTurnsNanos = now;
+			this.socket.getEvents();
 		}
 	}
 
@@ -151,6 +174,11 @@ public final class LogSubscriber implements AutoCloseable {
 	/** The peers this subscriber refused, by reason. */
 	public PeerRefusals refusals() {
 		return this.guard.refusals();
+	}
+
+	/** Whether the receiving thread runs: it ends when closed, or when receiving failed. */
+	public boolean isAlive() {
+		return this.thread.isAlive();
 	}
 
 	/** Stops receiving and closes the socket; waits for the receiving thread to end. */
@@ -192,6 +220,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private Consumer<RuntimeException> errorHandler = (ex) -> {
 		};
+
+		private @Nullable Consumer<Throwable> failureHandler;
 
 		private Builder() {
 		}
@@ -262,6 +292,12 @@ public final class LogSubscriber implements AutoCloseable {
 		/** Receives the listener's exceptions and socket failures. */
 		public Builder errorHandler(Consumer<RuntimeException> errorHandler) {
 			this.errorHandler = errorHandler;
+			return this;
+		}
+
+		/** Receives what ended the receiving thread (an {@link Error} included), once the socket is closed. */
+		public Builder failureHandler(Consumer<Throwable> failureHandler) {
+			this.failureHandler = failureHandler;
 			return this;
 		}
 

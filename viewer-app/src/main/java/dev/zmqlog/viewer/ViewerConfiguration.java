@@ -1,77 +1,111 @@
 package dev.zmqlog.viewer;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import ch.qos.logback.classic.LoggerContext;
-import dev.zmqlog.viewer.history.EntryHistory;
-import dev.zmqlog.viewer.history.SequenceGaps;
+import dev.zmqlog.transport.LogSubscriber;
+import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.entry.EntrySink;
+import dev.zmqlog.viewer.history.RecentWindow;
+import dev.zmqlog.viewer.history.SourceTable;
 import dev.zmqlog.viewer.history.TopicCounts;
 import dev.zmqlog.viewer.ingest.EntryIngest;
 import dev.zmqlog.viewer.ingest.EntryRelay;
 import dev.zmqlog.viewer.ingest.IngestStats;
-import dev.zmqlog.viewer.ingest.SubscriberLifecycle;
-import dev.zmqlog.viewer.web.LiveStream;
+import dev.zmqlog.viewer.ingest.SupervisedSubscriber;
+import dev.zmqlog.viewer.web.Broadcaster;
 import dev.zmqlog.viewer.web.LiveStreamHandler;
 import dev.zmqlog.viewer.web.ReadyBanner;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The viewer's parts, from the subscriber to the browsers.
+ * The viewer's parts, along the one path entries take: subscriber → {@link EntryIngest}
+ * (decoded, counted, numbered) → the sinks in order: {@link RecentWindow}, then the
+ * {@link Broadcaster} to browsers (and the relay, when on); the store of history will be
+ * one more sink.
  */
 @Configuration(proxyBeanMethods = false)
 class ViewerConfiguration {
 
-	/** Topics beyond this many are counted together: a publisher cannot exhaust memory by inventing topics. */
-	private static final int MAX_TOPICS = 10_000;
+	/** The fewest messages the socket holds per publisher, whatever the byte budget says. */
+	private static final int MIN_RECEIVE_HIGH_WATER_MARK = 8;
 
 	@Bean
-	EntryHistory entryHistory(ViewerProperties properties) {
-		return new EntryHistory(properties.historySize(), properties.historyMaxMemory().toBytes());
+	Clock viewerClock() {
+		return Clock.systemUTC();
 	}
 
 	@Bean
-	TopicCounts topicCounts() {
-		return new TopicCounts(MAX_TOPICS);
+	EntryJson entryJson() {
+		return new EntryJson();
 	}
 
 	@Bean
-	SequenceGaps sequenceGaps() {
-		return new SequenceGaps();
+	RecentWindow recentWindow(ViewerProperties properties) {
+		return new RecentWindow(properties.historySize(), properties.historyMaxMemory().toBytes(), 1);
 	}
 
 	@Bean
-	IngestStats ingestStats() {
-		return new IngestStats();
+	TopicCounts topicCounts(ViewerProperties properties) {
+		return new TopicCounts(properties.topicsMaxMemory().toBytes());
 	}
 
 	@Bean
-	LiveStream liveStream(EntryHistory history) {
-		return new LiveStream(history);
+	SourceTable sourceTable(ViewerProperties properties, Clock viewerClock) {
+		return new SourceTable(properties.sourcesMaxMemory().toBytes(), viewerClock);
+	}
+
+	@Bean
+	IngestStats ingestStats(Clock viewerClock) {
+		return new IngestStats(viewerClock);
+	}
+
+	@Bean(destroyMethod = "close")
+	Broadcaster broadcaster(RecentWindow window, EntryJson json) {
+		return new Broadcaster(window, json);
 	}
 
 	@Bean(destroyMethod = "shutdown")
-	LiveStreamHandler liveStreamHandler(LiveStream liveStream, JsonMapper json, ViewerProperties properties) {
-		return new LiveStreamHandler(liveStream, json, properties.sessionQueueSize());
+	LiveStreamHandler liveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json,
+			ViewerProperties properties) {
+		return new LiveStreamHandler(broadcaster, window, json, properties.sessionQueueSize(),
+				properties.sessionMaxMemory().toBytes(), properties.stallTimeout(), System::nanoTime);
 	}
 
 	@Bean
-	EntryIngest entryIngest(LiveStream liveStream, TopicCounts topics, SequenceGaps gaps, IngestStats stats,
-			ViewerProperties properties) {
-		EntryRelay relay = properties.relay() ? new EntryRelay((LoggerContext) LoggerFactory.getILoggerFactory())
-				: null;
-		return new EntryIngest(liveStream, topics, gaps, stats, relay);
+	EntryIngest entryIngest(RecentWindow window, Broadcaster broadcaster, TopicCounts topics, SourceTable sources,
+			IngestStats stats, ViewerProperties properties) {
+		List<EntrySink> sinks = new ArrayList<>(List.of(window, broadcaster));
+		if (properties.relay()) {
+			sinks.add(new EntryRelay((LoggerContext) LoggerFactory.getILoggerFactory()));
+		}
+		return new EntryIngest(topics, sources, stats, window.newestId() + 1, sinks);
 	}
 
 	@Bean
 	ReadyBanner readyBanner(ViewerProperties properties) {
-		return new ReadyBanner(properties);
+		return new ReadyBanner(properties.endpoints(), properties.mode().name().toLowerCase());
 	}
 
 	@Bean
-	SubscriberLifecycle subscriberLifecycle(ViewerProperties properties, EntryIngest ingest, IngestStats stats) {
-		return new SubscriberLifecycle(properties, ingest, stats);
+	SupervisedSubscriber supervisedSubscriber(ViewerProperties properties, EntryIngest ingest, IngestStats stats,
+			Clock viewerClock) {
+		int maxMessageSize = (int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes());
+		int highWaterMark = (int) Math.max(MIN_RECEIVE_HIGH_WATER_MARK,
+				Math.min(100_000, properties.receiveBuffer().toBytes() / maxMessageSize));
+		return new SupervisedSubscriber(() -> LogSubscriber.builder()
+			.endpoints(properties.endpoints())
+			.mode(properties.mode())
+			.topics(properties.topics())
+			.curve(properties.curve().settings())
+			.maxMessageSize(maxMessageSize)
+			.receiveHighWaterMark(highWaterMark)
+			.refusals(stats.peerRefusals()), ingest, viewerClock);
 	}
 
 }

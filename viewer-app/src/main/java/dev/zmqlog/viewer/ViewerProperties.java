@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.zmqlog.transport.CurveSettings;
@@ -18,9 +19,19 @@ import org.springframework.util.unit.DataSize;
  * @param mode Whether to connect to the endpoints or bind them.
  * @param topics Topic prefixes to subscribe to; empty means every topic.
  * @param historySize Number of entries kept in memory for new browsers and the API.
- * @param historyMaxMemory Most memory the history's entries may take; the oldest are
+ * @param historyMaxMemory Most heap the history's entries may take; the oldest are
  * forgotten first, whatever {@code history-size} says.
  * @param maxMessageSize Largest message accepted; larger ones are dropped by the socket.
+ * @param receiveBuffer Most the socket holds per publisher before it stops reading from
+ * it, in messages of {@code max-message-size}; the publisher then queues or drops.
+ * @param sessionMaxMemory Most heap the entries waiting for one browser may take; a browser
+ * that falls further behind is told how many it missed.
+ * @param stallTimeout How long a browser may take no data while entries wait for it
+ * before it is disconnected, counted in the viewer's running time.
+ * @param topicsMaxMemory Most heap the topic table may take; topics beyond it are counted
+ * together.
+ * @param sourcesMaxMemory Most heap the source table may take; the sources seen least
+ * recently leave it first, their counts kept in one row.
  * @param relay Whether to re-log every received entry through the viewer's own Logback,
  * so that logback-spring.xml can archive it.
  * @param sessionQueueSize Entries held per browser; a browser that falls further behind
@@ -33,9 +44,12 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
 		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
-		@DefaultValue("50000") int historySize, @DefaultValue("256MB") DataSize historyMaxMemory,
-		@DefaultValue("1MB") DataSize maxMessageSize,
+		@DefaultValue("50000") int historySize, @DefaultValue("64MB") DataSize historyMaxMemory,
+		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("32MB") DataSize receiveBuffer,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
+		@DefaultValue("16MB") DataSize sessionMaxMemory, @DefaultValue("30s") Duration stallTimeout,
+		@DefaultValue("4MB") DataSize topicsMaxMemory,
+		@DefaultValue("8MB") DataSize sourcesMaxMemory,
 		@Nullable String accessToken, @DefaultValue Curve curve) {
 
 	public ViewerProperties {

@@ -28,6 +28,8 @@ final class StreamReceiver implements WebSocket.Listener, AutoCloseable {
 
 	private final StringBuilder partial = new StringBuilder();
 
+	private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
 	/** Microseconds from the logging call to receipt. */
 	private final Recorder latency = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
 
@@ -72,6 +74,20 @@ final class StreamReceiver implements WebSocket.Listener, AutoCloseable {
 				frame(this.partial.toString());
 				this.partial.setLength(0);
 			}
+		}
+		webSocket.request(1);
+		return null;
+	}
+
+	/** The viewer sends entries as binary frames of UTF-8 JSON text (an older one as text frames). */
+	@Override
+	public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+		byte[] bytes = new byte[data.remaining()];
+		data.get(bytes);
+		this.binary.writeBytes(bytes);
+		if (last) {
+			frame(this.binary.toString(java.nio.charset.StandardCharsets.UTF_8));
+			this.binary.reset();
 		}
 		webSocket.request(1);
 		return null;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.zmqlog.protocol.LogEntry;
@@ -16,6 +17,8 @@ import dev.zmqlog.transport.ReceivedMessage;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
 import dev.zmqlog.viewer.cli.CommandLine.UsageException;
+import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.entry.ViewerEntry;
 import org.zeromq.ZMQException;
 
 /**
@@ -64,23 +67,14 @@ import org.zeromq.ZMQException;
  * </ul>
  *
  * <h2>{@code --json}</h2>
- * One JSON object per line, every key always present, in this order:
- * <ul>
- * <li>{@code time}: ISO-8601 in UTC, the event's own time when the record carries one,
- * else when it was received</li>
- * <li>{@code topic}: the topic frame as sent, or a one-frame record's {@code topic}, or
- * {@code ""}</li>
- * <li>{@code level}: TRACE, DEBUG, INFO, WARN, ERROR, FATAL or null</li>
- * <li>{@code logger}, {@code exception}, {@code thread}: strings or null</li>
- * <li>{@code message}: the record's message, or the whole text payload as sent (not
- * stripped)</li>
- * <li>{@code mdc}: an object of strings, {@code markers}: an array of strings, both
- * possibly empty</li>
- * <li>{@code seq}: the publisher's sequence number or null</li>
- * <li>{@code source}: {@code {"app", "host", "pid", "instance"}} or null</li>
- * <li>{@code kind}: {@code text}, {@code structured}, {@code plain} (one frame of text)
- * or {@code raw} (malformed, shown as text)</li>
- * </ul>
+ * One JSON object per line: the viewer's own entry shape (PRODUCT.md §5.2, written by
+ * {@link EntryJson}, the API's writer), every key always present: {@code id} (numbered
+ * from 1 by this watcher), {@code time} (the event's own time when the record carries one,
+ * else when received), {@code received}, {@code topic}, {@code level} (TRACE .. FATAL or
+ * null), {@code logger}, {@code thread}, {@code message} (a text payload without its
+ * trailing line break), {@code exception}, {@code mdc}, {@code markers}, {@code seq},
+ * {@code source} ({@code {"app", "host", "pid", "instance"}} or null) and {@code kind}
+ * ({@code STRUCTURED}, {@code TEXT}, {@code PLAIN}, {@code RAW}).
  *
  * <h2>More than pyzmq</h2>
  * {@code --bind} binds the endpoints so that applications connect in; several endpoints
@@ -130,7 +124,8 @@ public final class WatchCommand {
 				? new StrftimeFormat(line.value("dateformat", StrftimeFormat.DEFAULT_PATTERN)) : null;
 		WatchLineFormat lineFormat = new WatchLineFormat(line.value("separator", DEFAULT_SEPARATOR), timestamp,
 				line.has("align"), color);
-		JsonLineFormat jsonFormat = new JsonLineFormat();
+		EntryJson jsonFormat = new EntryJson();
+		AtomicLong numbered = new AtomicLong();
 		CountDownLatch stopped = new CountDownLatch(1);
 		AtomicInteger exitCode = new AtomicInteger();
 		Consumer<ReceivedMessage> printer = (message) -> {
@@ -139,7 +134,7 @@ public final class WatchCommand {
 				err.println(PROGRAM + ": skipped a message: " + message.decoded().rejection());
 				return;
 			}
-			String printed = json ? jsonFormat.line(entry, message.receivedAt())
+			String printed = json ? jsonFormat.text(ViewerEntry.of(numbered.incrementAndGet(), entry, message.receivedAt()))
 					: lineFormat.line(message.frames(), entry, LocalDateTime.now());
 			if (!out.println(printed)) {
 				// the reader of a pipe is gone (`watch .. | head`): nothing more to do
@@ -243,8 +238,8 @@ public final class WatchCommand {
 			.flag(null, "align", "align messages by padding each topic segment to the widest seen")
 			.flag(null, "color", "color lines by level")
 			.flag(null, "bind", "bind the endpoints, so that applications connect to the watcher")
-			.flag(null, "json", "print each entry as one JSON object per line (time, topic, level,\n"
-					+ "logger, message, exception, thread, mdc, markers, seq, source, kind)")
+			.flag(null, "json", "print each entry as one JSON object per line (id, time, received,\n"
+					+ "topic, level, logger, thread, message, exception, mdc, markers, seq, source, kind)")
 			.value(null, "max-message-size", "BYTES", "drop larger messages (default: 1048576)")
 			.epilog("examples:\n"
 					+ "  zmqlog-viewer watch --align --color tcp://127.0.0.1:5556\n"

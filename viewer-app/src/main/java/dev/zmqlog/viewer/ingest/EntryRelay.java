@@ -1,13 +1,12 @@
 package dev.zmqlog.viewer.ingest;
 
-import java.util.function.Consumer;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import dev.zmqlog.logback.ZmqLogAppender;
-import dev.zmqlog.viewer.history.ViewerEntry;
+import dev.zmqlog.viewer.entry.EntrySink;
+import dev.zmqlog.viewer.entry.ViewerEntry;
 
 /**
  * Re-logs every received entry through the viewer's own Logback, with its original
@@ -15,7 +14,7 @@ import dev.zmqlog.viewer.history.ViewerEntry;
  * to local handlers: {@code logback-spring.xml} decides where they go (a rolling file,
  * ...). Loggers' levels apply as for any event.
  */
-public final class EntryRelay implements Consumer<ViewerEntry> {
+public final class EntryRelay implements EntrySink {
 
 	/** Logger of entries that name none (pyzmq text, plain text). */
 	static final String UNNAMED_LOGGER = "zmqlog.relay";
@@ -47,16 +46,16 @@ public final class EntryRelay implements Consumer<ViewerEntry> {
 		logger.callAppenders(event);
 	}
 
-	private static Level level(String name) {
-		if (name == null) {
+	private static Level level(dev.zmqlog.protocol.@org.jspecify.annotations.Nullable Level level) {
+		if (level == null) {
 			return Level.INFO;
 		}
-		return switch (name) {
-			case "TRACE" -> Level.TRACE;
-			case "DEBUG" -> Level.DEBUG;
-			case "WARN" -> Level.WARN;
-			case "ERROR", "FATAL" -> Level.ERROR;
-			default -> Level.INFO;
+		return switch (level) {
+			case TRACE -> Level.TRACE;
+			case DEBUG -> Level.DEBUG;
+			case INFO -> Level.INFO;
+			case WARN -> Level.WARN;
+			case ERROR, FATAL -> Level.ERROR;
 		};
 	}
 

@@ -1,23 +1,37 @@
 package dev.zmqlog.viewer.ingest;
 
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.zmqlog.transport.PeerRefusals;
+import dev.zmqlog.viewer.history.TableText;
 
 /**
- * What arrived: entries, rejected messages, malformed ones shown raw, the recent rate, and
- * the peers the subscriber refused.
+ * What arrived: entries, rejected messages by reason, malformed ones shown raw, the recent
+ * rate, and the peers the subscriber refused.
  */
 public final class IngestStats {
 
 	private static final int RATE_WINDOW_SECONDS = 5;
+
+	/** Reasons beyond this many are counted together: a bounded table whatever the decoder says. */
+	static final int MAX_REASONS = 32;
+
+	static final String OTHER_REASONS = "(other reasons)";
+
+	private final Clock clock;
 
 	private final LongAdder received = new LongAdder();
 
 	private final LongAdder rejected = new LongAdder();
 
 	private final LongAdder raw = new LongAdder();
+
+	private final Map<String, LongAdder> rejectedByReason = new ConcurrentHashMap<>();
 
 	/** Entries per second, in slots by epoch second modulo the slot count. */
 	private final AtomicLongArray perSecond = new AtomicLongArray(RATE_WINDOW_SECONDS + 2);
@@ -28,12 +42,16 @@ public final class IngestStats {
 
 	private final PeerRefusals peerRefusals = new PeerRefusals("Subscriber");
 
+	public IngestStats(Clock clock) {
+		this.clock = clock;
+	}
+
 	void countReceived(boolean raw) {
 		this.received.increment();
 		if (raw) {
 			this.raw.increment();
 		}
-		long second = System.currentTimeMillis() / 1000;
+		long second = this.clock.millis() / 1000;
 		int slot = (int) (second % this.perSecond.length());
 		if (this.slotSecond.get(slot) != second) {
 			this.slotSecond.set(slot, second);
@@ -44,7 +62,14 @@ public final class IngestStats {
 
 	void countRejected(String reason) {
 		this.rejected.increment();
-		this.lastRejection = reason;
+		String key = TableText.cut(reason);
+		this.lastRejection = key;
+		LongAdder count = this.rejectedByReason.get(key);
+		if (count == null) {
+			count = this.rejectedByReason.computeIfAbsent(
+					(this.rejectedByReason.size() < MAX_REASONS) ? key : OTHER_REASONS, (absent) -> new LongAdder());
+		}
+		count.increment();
 	}
 
 	public long received() {
@@ -64,13 +89,20 @@ public final class IngestStats {
 		return this.peerRefusals;
 	}
 
+	/** Rejected messages by reason, reasons cut to {@value TableText#MAX_CHARS} characters. */
+	public Map<String, Long> rejectedByReason() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.rejectedByReason.forEach((reason, count) -> counts.put(reason, count.sum()));
+		return counts;
+	}
+
 	public String lastRejection() {
 		return this.lastRejection;
 	}
 
 	/** Entries per second over the last complete seconds. */
 	public double rate() {
-		long now = System.currentTimeMillis() / 1000;
+		long now = this.clock.millis() / 1000;
 		long total = 0;
 		for (int i = 1; i <= RATE_WINDOW_SECONDS; i++) {
 			long second = now - i;

@@ -1,60 +1,109 @@
 package dev.zmqlog.viewer.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.zmqlog.viewer.history.EntryFilter;
-import dev.zmqlog.viewer.history.EntryHistory;
-import dev.zmqlog.viewer.history.SequenceGaps;
+import dev.zmqlog.protocol.Source;
+import dev.zmqlog.viewer.entry.EntryFilter;
+import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.entry.TextQuery;
+import dev.zmqlog.viewer.entry.ViewerEntry;
+import dev.zmqlog.viewer.history.RecentWindow;
+import dev.zmqlog.viewer.history.SourceTable;
 import dev.zmqlog.viewer.history.TopicCounts;
-import dev.zmqlog.viewer.history.ViewerEntry;
 import dev.zmqlog.viewer.ingest.IngestStats;
+import dev.zmqlog.viewer.ingest.SupervisedSubscriber;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The HTTP API: entries from the history, topics seen, and counters.
+ * The HTTP API (PRODUCT.md §5.4): entries from the recent window, topics, sources and
+ * counters. Queries run on the request's thread and read the window without a lock; a
+ * query takes at most {@value #QUERY_LIMIT_MILLIS} ms, and says so in the header
+ * {@value #INCOMPLETE_HEADER} when it was cut short.
  */
 @RestController
 public class EntriesController {
 
-	private static final int DEFAULT_LIMIT = 1_000;
+	static final int DEFAULT_LIMIT = 500;
 
-	private final EntryHistory history;
+	static final int MAX_LIMIT = 10_000;
+
+	static final long QUERY_LIMIT_MILLIS = 5_000;
+
+	static final String INCOMPLETE_HEADER = "Zmqlog-Incomplete";
+
+	private final RecentWindow window;
 
 	private final TopicCounts topics;
 
-	private final SequenceGaps gaps;
+	private final SourceTable sources;
 
 	private final IngestStats stats;
 
+	private final SupervisedSubscriber subscriber;
+
 	private final LiveStreamHandler stream;
 
-	public EntriesController(EntryHistory history, TopicCounts topics, SequenceGaps gaps, IngestStats stats,
-			LiveStreamHandler stream) {
-		this.history = history;
+	private final EntryJson json;
+
+	public EntriesController(RecentWindow window, TopicCounts topics, SourceTable sources, IngestStats stats,
+			SupervisedSubscriber subscriber, LiveStreamHandler stream, EntryJson json) {
+		this.window = window;
 		this.topics = topics;
-		this.gaps = gaps;
+		this.sources = sources;
 		this.stats = stats;
+		this.subscriber = subscriber;
 		this.stream = stream;
+		this.json = json;
 	}
 
 	/**
-	 * Entries, oldest first: the last {@code limit} that match.
+	 * Entries, oldest first: the last {@code limit} that match, before or after an id.
 	 */
-	@GetMapping("/api/entries")
-	public List<ViewerEntry> entries(@RequestParam(name = "topic", required = false) @Nullable List<String> topic,
-			@RequestParam(required = false) @Nullable String level, @RequestParam(required = false) @Nullable String q,
+	@GetMapping(path = "/api/entries", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<StreamingResponseBody> entries(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestParam(required = false) @Nullable Long before, @RequestParam(required = false) @Nullable Long after,
 			@RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-		if (limit < 1) {
-			throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
-		return this.history.last(EntryFilter.of(topic, level, q), Math.min(limit, this.history.capacity()));
+		EntryFilter filter = EntryFilter.of(parameters);
+		long deadline = System.nanoTime() + QUERY_LIMIT_MILLIS * 1_000_000L;
+		long upTo = (before != null) ? before - 1 : Long.MAX_VALUE;
+		RecentWindow.Selection selection;
+		if (after != null) {
+			selection = this.window.first(filter, limit, after, upTo, deadline);
+		}
+		else {
+			selection = this.window.last(filter, limit, -1, upTo, deadline);
+		}
+		List<ViewerEntry> entries = selection.entries();
+		return ResponseEntity.ok()
+			.header(INCOMPLETE_HEADER, String.valueOf(!selection.complete()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body((out) -> this.json.writeArray(out, entries));
+	}
+
+	@GetMapping(path = "/api/entries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<StreamingResponseBody> entry(@PathVariable long id) {
+		ViewerEntry entry = this.window.get(id);
+		if (entry == null) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+				.body((out) -> out.write(("{\"error\":\"no entry " + id + " is kept\"}").getBytes()));
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((out) -> out.write(this.json.bytes(entry)));
 	}
 
 	@GetMapping("/api/topics")
@@ -62,11 +111,25 @@ public class EntriesController {
 		return this.topics.snapshot();
 	}
 
+	@GetMapping("/api/sources")
+	public List<SourceTable.SourceRow> sources() {
+		return this.sources.snapshot();
+	}
+
 	@GetMapping("/api/stats")
 	public Stats stats() {
-		return new Stats(this.stats.received(), this.stats.rejected(), this.stats.raw(), this.gaps.totalLost(),
-				this.gaps.lost(), this.stats.rate(), this.history.size(), this.history.capacity(), this.history.bytes(),
-				this.stream.sessionCount(), this.stats.lastRejection(), this.stats.peerRefusals().byReason());
+		List<SourceTable.SourceRow> rows = this.sources.snapshot();
+		Map<String, Long> lostBySource = new LinkedHashMap<>();
+		long lost = 0;
+		for (SourceTable.SourceRow row : rows) {
+			lost += row.lost();
+			lostBySource.put(new Source(row.app(), row.host(), row.pid(), row.instance()).key(), row.lost());
+		}
+		return new Stats(this.stats.received(), this.stats.rejected(), this.stats.rejectedByReason(), this.stats.raw(),
+				lost, lostBySource, this.stats.rate(), this.window.size(), this.window.capacity(), this.window.bytes(),
+				this.window.maxBytes(), this.topics.bytes(), this.sources.bytes(), this.stream.sessionCount(),
+				this.stats.lastRejection(), TextQuery.timedOut(), this.subscriber.state(),
+				this.stats.peerRefusals().byReason());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -77,20 +140,27 @@ public class EntriesController {
 	/**
 	 * @param received messages accepted as entries
 	 * @param rejected messages that could not be shown (empty, oversized, ...)
+	 * @param rejectedByReason the same by reason
 	 * @param raw malformed messages shown as raw text
-	 * @param lost events lost on the way, from sequence gaps, in all
-	 * @param lostBySource the same per publisher
+	 * @param lost events lost on the way, from sequence gaps, in all (evicted sources included)
+	 * @param lostBySource the same per source ({@code app@host/pid#instance}), as {@code /api/sources} lists them
 	 * @param rate entries per second, recently
-	 * @param history entries kept
-	 * @param historyCapacity entries the history can keep
-	 * @param historyBytes estimated memory the history takes
+	 * @param history entries kept in the recent window
+	 * @param historyCapacity entries the window can keep
+	 * @param historyBytes heap the window's entries take
+	 * @param historyMaxBytes heap the window's entries may take
+	 * @param topicsBytes heap the topic table takes
+	 * @param sourcesBytes heap the source table takes
 	 * @param browsers browsers streaming now
 	 * @param lastRejection why the last message was rejected
+	 * @param filterTimeouts filter evaluations cut short by their time limit
+	 * @param subscriber whether the subscriber receives, its restarts and last failure
 	 * @param refusedPeers peers refused and cut off, by reason (malformed ZMTP, oversized, CURVE)
 	 */
-	public record Stats(long received, long rejected, long raw, long lost, Map<String, Long> lostBySource, double rate,
-			int history, int historyCapacity, long historyBytes, int browsers, String lastRejection,
-			Map<String, Long> refusedPeers) {
+	public record Stats(long received, long rejected, Map<String, Long> rejectedByReason, long raw, long lost,
+			Map<String, Long> lostBySource, double rate, int history, int historyCapacity, long historyBytes,
+			long historyMaxBytes, long topicsBytes, long sourcesBytes, int browsers, String lastRejection,
+			long filterTimeouts, SupervisedSubscriber.State subscriber, Map<String, Long> refusedPeers) {
 	}
 
 }

@@ -3,17 +3,22 @@ package dev.zmqlog.viewer.web;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
-import dev.zmqlog.viewer.history.EntryFilter;
+import dev.zmqlog.viewer.entry.EntryFilter;
+import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.history.RecentWindow;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -25,48 +30,59 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Streams entries to browsers over WebSocket. A browser names its filters, the last entry
- * id it saw and the viewer instance that gave it out in the URL
- * ({@code ?topic=..&level=..&q=..&after=..&instance=..}); it first gets
- * {@code {"type":"hello","instance":".."}}, then JSON frames as entries come, batched
- * while a frame is on its way and at most every
- * {@value SessionSender#MIN_FRAME_INTERVAL_MILLIS} ms: {@code {"type":"entries","entries":[..]}}
- * and, when it fell behind, {@code {"type":"skipped","count":N}} first. An
- * {@code instance} other than this viewer's (it restarted) gets the backlog afresh.
- * Each browser is served on its own ({@link SessionSender}), so a stalled one delays
- * nobody; one that stays stalled for {@value #STALL_SECONDS} s is disconnected.
+ * Streams entries to browsers over WebSocket. A browser names its filters (the API's), the
+ * last entry id it saw and the viewer instance that gave it out in the URL
+ * ({@code ?topic=..&level=..&q=..&after=..&instance=..}); it first gets the text frame
+ * {@code {"type":"hello","instance":".."}}, then binary frames of UTF-8 JSON as entries
+ * come: {@code {"type":"entries","entries":[..]}} and, when it fell behind,
+ * {@code {"type":"skipped","count":N}} first. An {@code instance} other than this
+ * viewer's (it restarted) gets the backlog afresh. Each browser is served on its own
+ * ({@link BrowserSender}), so a stalled one delays nobody; one that stays stalled for
+ * {@code stall-timeout} (30 s) of the viewer's running time is disconnected.
  */
 public final class LiveStreamHandler extends TextWebSocketHandler {
 
-	static final long STALL_SECONDS = 30;
+	private static final Duration STALL_TICK = Duration.ofMillis(50);
 
-	private static final long STALL_CHECK_MILLIS = 50;
+	private final Broadcaster broadcaster;
 
-	private final LiveStream liveStream;
+	private final RecentWindow window;
 
-	private final JsonMapper json;
+	private final EntryJson json;
 
 	private final int sessionQueueSize;
 
-	private volatile long stallLimitNanos = TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+	private final long sessionMaxBytes;
 
-	private final Map<WebSocketSession, SessionSender> sessions = new ConcurrentHashMap<>();
+	/** New at every start: ids from another instance mean nothing here. */
+	private final String instance = java.util.UUID.randomUUID().toString();
 
-	/** Checks for stalled browsers and starts sends that wait for the frame interval. */
+	private final Map<WebSocketSession, BrowserSender> sessions = new ConcurrentHashMap<>();
+
+	private final StallWatch stallWatch;
+
+	/** Checks for stalled browsers. */
 	private final ScheduledExecutorService ticker = Executors
 		.newSingleThreadScheduledExecutor(daemon("zmqlog-stream-ticker"));
 
 	private final ExecutorService senders = Executors.newCachedThreadPool(daemon("zmqlog-stream-sender"));
 
-	public LiveStreamHandler(LiveStream liveStream, JsonMapper json, int sessionQueueSize) {
-		this.liveStream = liveStream;
+	/** Backlog lookups at once: with two cores, one is left to ingestion however many browsers join. */
+	private final Semaphore backlogLookups = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
+	public LiveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json, int sessionQueueSize,
+			long sessionMaxBytes, Duration stallLimit, LongSupplier nanoTime) {
+		this.broadcaster = broadcaster;
+		this.window = window;
 		this.json = json;
 		this.sessionQueueSize = sessionQueueSize;
-		this.ticker.scheduleWithFixedDelay(this::closeStalled, STALL_CHECK_MILLIS, STALL_CHECK_MILLIS,
+		this.sessionMaxBytes = sessionMaxBytes;
+		this.stallWatch = new StallWatch(nanoTime, STALL_TICK, stallLimit);
+		this.ticker.scheduleWithFixedDelay(this::closeStalled, STALL_TICK.toMillis(), STALL_TICK.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
 
-	private static java.util.concurrent.ThreadFactory daemon(String name) {
+	private static ThreadFactory daemon(String name) {
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, name);
 			thread.setDaemon(true);
@@ -74,12 +90,17 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		};
 	}
 
+	/** This viewer run's identity, which browsers send back with {@code after}. */
+	public String instance() {
+		return this.instance;
+	}
+
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) {
 		MultiValueMap<String, String> query = queryOf(session.getUri());
 		EntryFilter filter;
 		try {
-			filter = EntryFilter.of(query.get("topic"), query.getFirst("level"), query.getFirst("q"));
+			filter = EntryFilter.of(query);
 		}
 		catch (IllegalArgumentException ex) {
 			closeQuietly(session, CloseStatus.BAD_DATA.withReason(ex.getMessage()));
@@ -87,48 +108,41 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		}
 		long after = parseId(query.getFirst("after"));
 		String instance = query.getFirst("instance");
-		if (instance != null && !instance.equals(this.liveStream.instance())) {
+		if (instance != null && !instance.equals(this.instance)) {
 			// the browser's ids come from before a restart: it gets the backlog afresh
 			after = -1;
 		}
 		try {
-			// sent before the outbox exists, so before any sender can write to the session
-			session.sendMessage(new TextMessage(this.json
-				.writeValueAsString(Map.of("type", "hello", "instance", this.liveStream.instance()))));
+			// sent before the browser joins, so before any sender can write to the session
+			session.sendMessage(new TextMessage("{\"type\":\"hello\",\"instance\":\"" + this.instance + "\"}"));
 		}
 		catch (IOException ex) {
 			closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE);
 			return;
 		}
-		SessionSender sender = new SessionSender(session, filter, this.sessionQueueSize, this.json, this.senders,
-				this.ticker);
+		BrowserSender sender = new BrowserSender(session, filter,
+				new BrowserOutbox(this.sessionQueueSize, this.sessionMaxBytes), this.window, this.json, this.senders,
+				this.backlogLookups);
 		this.sessions.put(session, sender);
-		this.liveStream.open(sender.outbox(), after);
+		this.broadcaster.join(sender, after);
 	}
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-		SessionSender sender = this.sessions.remove(session);
-		if (sender != null) {
-			this.liveStream.close(sender.outbox());
-		}
+		// the broadcaster drops closed sessions itself
+		this.sessions.remove(session);
 	}
 
 	/** How long a browser may take no data before it is disconnected; tests shorten it. */
-	void stallLimit(java.time.Duration limit) {
-		this.stallLimitNanos = limit.toNanos();
+	void stallLimit(Duration limit) {
+		this.stallWatch.stallLimit(limit);
 	}
 
 	private void closeStalled() {
-		long stallLimit = this.stallLimitNanos;
-		this.sessions.forEach((session, sender) -> {
-			SessionOutbox outbox = sender.outbox();
-			if (outbox.isSending() && System.nanoTime() - outbox.lastProgressNanos() > stallLimit) {
-				// closing may wait for the stalled write: not on the thread that starts every browser's sends
-				this.senders.execute(
-						() -> closeQuietly(session, CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled")));
-			}
-		});
+		this.stallWatch.tick(this.sessions.values(), (browser) ->
+		// closing may wait for the stalled write: not on the thread that watches every browser
+		this.senders.execute(
+				() -> closeQuietly(browser.session(), CloseStatus.SESSION_NOT_RELIABLE.withReason("stalled"))));
 	}
 
 	static void closeQuietly(WebSocketSession session, CloseStatus status) {
@@ -144,9 +158,19 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
 		if (uri != null) {
 			UriComponentsBuilder.fromUri(uri).build().getQueryParams().forEach((name, values) -> values
-				.forEach((value) -> decoded.add(name, (value != null) ? UriUtils.decode(value, StandardCharsets.UTF_8) : "")));
+				.forEach((value) -> decoded.add(name, (value != null) ? decode(value) : "")));
 		}
 		return decoded;
+	}
+
+	/** A malformed escape is taken as it is written rather than refused. */
+	private static String decode(String value) {
+		try {
+			return UriUtils.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	private static long parseId(@Nullable String after) {

@@ -1,6 +1,6 @@
 package dev.zmqlog.viewer.web;
 
-import dev.zmqlog.viewer.ViewerProperties;
+import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -12,10 +12,17 @@ import org.springframework.core.env.Environment;
  */
 public final class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
 
-	private final ViewerProperties properties;
+	private final List<String> endpoints;
 
-	public ReadyBanner(ViewerProperties properties) {
-		this.properties = properties;
+	private final String mode;
+
+	/**
+	 * @param endpoints the endpoints the viewer subscribes to
+	 * @param mode {@code connect} or {@code bind}
+	 */
+	public ReadyBanner(List<String> endpoints, String mode) {
+		this.endpoints = endpoints;
+		this.mode = mode;
 	}
 
 	@Override
@@ -26,7 +33,7 @@ public final class ReadyBanner implements ApplicationListener<ApplicationReadyEv
 		Environment environment = event.getApplicationContext().getEnvironment();
 		String address = environment.getProperty("server.address", "127.0.0.1");
 		System.out.printf("zmqlog viewer: http://%s:%d/  (subscribed to %s, %s)%n", address,
-				web.getWebServer().getPort(), this.properties.endpoints(), this.properties.mode().name().toLowerCase());
+				web.getWebServer().getPort(), this.endpoints, this.mode);
 	}
 
 }

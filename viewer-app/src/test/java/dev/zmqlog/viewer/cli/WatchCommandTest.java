@@ -15,6 +15,8 @@ import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.protocol.MessageDecoder;
 import dev.zmqlog.testing.Python;
 import dev.zmqlog.testing.RunningProcess;
+import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.entry.ViewerEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -205,21 +207,23 @@ class WatchCommandTest {
 				+ "\"mdc\":{\"user\":\"ann\"},\"markers\":[\"AUDIT\"],\"seq\":7,"
 				+ "\"source\":{\"app\":\"greeter\",\"host\":\"h\",\"pid\":42,\"instance\":\"i\"}}";
 
-		JsonNode structured = json.readTree(new JsonLineFormat()
-			.line(entry(List.of(utf8("greeter.WARN"), utf8(payload))), received));
-		JsonNode text = json.readTree(new JsonLineFormat()
-			.line(entry(List.of(utf8("greeter.INFO"), utf8("hello world!\n"))), received));
+		EntryJson writer = new EntryJson();
+		JsonNode structured = json.readTree(
+				writer.text(ViewerEntry.of(1, entry(List.of(utf8("greeter.WARN"), utf8(payload))), received)));
+		JsonNode text = json.readTree(
+				writer.text(ViewerEntry.of(2, entry(List.of(utf8("greeter.INFO"), utf8("hello world!\n"))), received)));
 
-		assertThat(structured.propertyNames()).containsExactly("time", "topic", "level", "logger", "message",
-				"exception", "thread", "mdc", "markers", "seq", "source", "kind");
+		assertThat(structured.propertyNames()).containsExactlyElementsOf(EntryJson.FIELDS);
 		assertThat(text.propertyNames()).containsExactlyElementsOf(structured.propertyNames());
-		assertThat(structured.toString()).isEqualTo("{\"time\":\"2023-11-14T22:13:20.250Z\",\"topic\":\"greeter.WARN\","
-				+ "\"level\":\"WARN\",\"logger\":\"greeter\",\"message\":\"hello\",\"exception\":null,\"thread\":\"main\","
+		assertThat(structured.toString()).isEqualTo("{\"id\":1,\"time\":\"2023-11-14T22:13:20.250Z\","
+				+ "\"received\":\"2025-03-07T08:05:03.500Z\",\"topic\":\"greeter.WARN\",\"level\":\"WARN\","
+				+ "\"logger\":\"greeter\",\"thread\":\"main\",\"message\":\"hello\",\"exception\":null,"
 				+ "\"mdc\":{\"user\":\"ann\"},\"markers\":[\"AUDIT\"],\"seq\":7,"
-				+ "\"source\":{\"app\":\"greeter\",\"host\":\"h\",\"pid\":42,\"instance\":\"i\"},\"kind\":\"structured\"}");
-		assertThat(text.toString()).isEqualTo("{\"time\":\"2025-03-07T08:05:03.500Z\",\"topic\":\"greeter.INFO\","
-				+ "\"level\":\"INFO\",\"logger\":null,\"message\":\"hello world!\\n\",\"exception\":null,\"thread\":null,"
-				+ "\"mdc\":{},\"markers\":[],\"seq\":null,\"source\":null,\"kind\":\"text\"}");
+				+ "\"source\":{\"app\":\"greeter\",\"host\":\"h\",\"pid\":42,\"instance\":\"i\"},\"kind\":\"STRUCTURED\"}");
+		assertThat(text.toString()).isEqualTo("{\"id\":2,\"time\":\"2025-03-07T08:05:03.500Z\","
+				+ "\"received\":\"2025-03-07T08:05:03.500Z\",\"topic\":\"greeter.INFO\",\"level\":\"INFO\","
+				+ "\"logger\":null,\"thread\":null,\"message\":\"hello world!\",\"exception\":null,"
+				+ "\"mdc\":{},\"markers\":[],\"seq\":null,\"source\":null,\"kind\":\"TEXT\"}");
 	}
 
 	// arguments

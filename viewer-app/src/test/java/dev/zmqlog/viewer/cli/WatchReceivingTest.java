@@ -144,9 +144,10 @@ class WatchReceivingTest {
 		assertThat(entries).extracting((entry) -> entry.get("topic").asString())
 			.containsExactly("greeter.INFO", "greeter.WARN", "a");
 		assertThat(entries).extracting((entry) -> entry.get("message").asString())
-			.containsExactly("hello world!\n", "hello", "b\nc");
+			.containsExactly("hello world!", "hello", "b\nc");
 		assertThat(entries).extracting((entry) -> entry.get("kind").asString())
-			.containsExactly("text", "structured", "raw");
+			.containsExactly("TEXT", "STRUCTURED", "RAW");
+		assertThat(entries).extracting((entry) -> entry.get("id").asLong()).containsExactly(1L, 2L, 3L);
 		assertThat(entries.get(1).get("time").asString()).isEqualTo("2023-11-14T22:13:20.250Z");
 		assertThat(entries.get(1).get("seq").asLong()).isEqualTo(3);
 		assertThat(entries.get(0).get("logger").isNull()).isTrue();

@@ -45,7 +45,7 @@ class LiveStreamTest {
 	private int port;
 
 	@Autowired
-	private LiveStream liveStream;
+	private Broadcaster broadcaster;
 
 	@Autowired
 	private LiveStreamHandler handler;
@@ -59,6 +59,8 @@ class LiveStreamTest {
 		registry.add("zmq.log.viewer.endpoints", () -> ENDPOINT);
 		registry.add("zmq.log.viewer.mode", () -> "bind");
 		registry.add("zmq.log.viewer.session-queue-size", () -> SESSION_QUEUE_SIZE);
+		// the count is the bound these tests watch
+		registry.add("zmq.log.viewer.session-max-memory", () -> "128MB");
 	}
 
 	@BeforeEach
@@ -68,7 +70,8 @@ class LiveStreamTest {
 
 	@AfterEach
 	void closeAll() throws Exception {
-		this.handler.stallLimit(Duration.ofSeconds(LiveStreamHandler.STALL_SECONDS));
+		// back to the default stall-timeout
+		this.handler.stallLimit(Duration.ofSeconds(30));
 		for (AutoCloseable closeable : this.closeables) {
 			closeable.close();
 		}
@@ -99,13 +102,13 @@ class LiveStreamTest {
 		long before = this.api.lastId();
 		StalledStreamClient stalled = closeLater(StalledStreamClient.connect(this.port, "after=" + before));
 		StreamClient reading = closeLater(StreamClient.connect(this.port, "after=" + before));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().size() == 2);
 
 		AtomicInteger mostQueued = new AtomicInteger();
 		AtomicBoolean publishing = new AtomicBoolean(true);
 		Thread sampler = new Thread(() -> {
 			while (publishing.get()) {
-				this.liveStream.outboxes().forEach((outbox) -> mostQueued.accumulateAndGet(outbox.queued(), Math::max));
+				this.broadcaster.browsers().forEach((browser) -> mostQueued.accumulateAndGet(browser.outbox().queued(), Math::max));
 				pause(Duration.ofMillis(5));
 			}
 		}, "outbox-sampler");
@@ -141,7 +144,7 @@ class LiveStreamTest {
 		List<StreamClient.Frame> frames = stalled.readUntil((read) -> accounted(read) >= count, Duration.ofSeconds(15));
 		assertThat(accounted(frames)).as("entries received or counted as skipped").isEqualTo(count);
 		assertThat(frames.stream().mapToLong(StreamClient.Frame::skipped).sum()).as("skipped")
-			.isGreaterThanOrEqualTo(count - SESSION_QUEUE_SIZE - 2 * SessionSender.MAX_BATCH);
+			.isGreaterThanOrEqualTo(count - 2 * SESSION_QUEUE_SIZE - 2_000);
 		long expected = before + 1;
 		for (StreamClient.Frame frame : frames) {
 			expected += frame.skipped();
@@ -160,7 +163,7 @@ class LiveStreamTest {
 		Logger logger = publisher.logger("burst");
 		String padding = "x".repeat(2_000);
 		StreamClient quiet = closeLater(StreamClient.connect(this.port, "topic=burst."));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().size() == 1);
 		// nothing for this browser for longer than the stall limit
 		await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
 
@@ -183,7 +186,7 @@ class LiveStreamTest {
 		long before = this.api.lastId();
 		closeLater(StalledStreamClient.connect(this.port, "after=" + before));
 		StreamClient reading = closeLater(StreamClient.connect(this.port, "after=" + before));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().size() == 2);
 		long started = System.nanoTime();
 		// for a few seconds: the stalled browser is found stalled and closed meanwhile
 		for (int i = 1; i <= 12; i++) {
@@ -199,7 +202,7 @@ class LiveStreamTest {
 		}
 		assertThat(reading.skipped()).isZero();
 		assertThat(reading.closeStatus()).isNull();
-		assertThat(this.liveStream.outboxes()).as("the stalled browser is gone").hasSize(1);
+		assertThat(this.broadcaster.browsers()).as("the stalled browser is gone").hasSize(1);
 	}
 
 	@Test
@@ -207,7 +210,7 @@ class LiveStreamTest {
 		InProcessPublisher publisher = publisher("frames");
 		Logger logger = publisher.logger("frames");
 		StreamClient browser = closeLater(StreamClient.connect(this.port, "topic=frames."));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().size() == 1);
 		int count = 500;
 		String padding = "x".repeat(2_000);
 		for (int i = 1; i <= count; i++) {
@@ -218,7 +221,7 @@ class LiveStreamTest {
 		// each entry's JSON is written once for all browsers and joined into frames: it must be what the API says
 		assertThat(browser.entries()).isEqualTo(this.api.entries("topic=frames.&limit=" + count));
 		assertThat(browser.frames()).allSatisfy((frame) -> assertThat(frame.entries())
-			.as("entries of 2 KB in a frame").hasSizeLessThanOrEqualTo(SessionSender.MAX_FRAME_CHARS / 2_000 + 1));
+			.as("entries of 2 KB in a frame").hasSizeLessThanOrEqualTo(StreamFrames.MAX_FRAME_BYTES / 2_000 + 1));
 	}
 
 	@Test
@@ -230,7 +233,7 @@ class LiveStreamTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> first.ids().size() >= 100);
 		long lastSeen = first.lastId();
 		first.close();
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().isEmpty());
 
 		log(logger, 101, 200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.entries("topic=resume.").size() == 200);
@@ -328,7 +331,7 @@ class LiveStreamTest {
 		StreamClient disk = closeLater(StreamClient.connect(this.port, "topic=filters.&q=DISK"));
 		StreamClient encoded = closeLater(StreamClient.connect(this.port, "topic=filters.&q=91%25%20full"));
 		StreamClient unknownLevel = closeLater(StreamClient.connect(this.port, "level=LOUD"));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.liveStream.outboxes().size() == 4);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.broadcaster.browsers().size() == 4);
 		logger.info("db.pool::pool grown");
 		logger.error("disk gone");
 		logger.trace("tick");

@@ -28,6 +28,8 @@ final class StalledStreamClient implements AutoCloseable {
 
 	private static final int OPCODE_TEXT = 1;
 
+	private static final int OPCODE_BINARY = 2;
+
 	private static final int OPCODE_CLOSE = 8;
 
 	private final Socket socket;
@@ -144,7 +146,7 @@ final class StalledStreamClient implements AutoCloseable {
 				this.closedByServer = true;
 				return;
 			}
-			if (opcode == OPCODE_TEXT || opcode == OPCODE_CONTINUATION) {
+			if (opcode == OPCODE_TEXT || opcode == OPCODE_BINARY || opcode == OPCODE_CONTINUATION) {
 				message.write(payload);
 				if (fin) {
 					StreamClient.Frame frame = parse(message.toString(StandardCharsets.UTF_8));

@@ -30,7 +30,12 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	private final StringBuilder partial = new StringBuilder();
 
+	private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
+
 	private volatile long lastId = -1;
+
+	/** When each entry arrived, by id ({@link System#nanoTime()}). */
+	private final java.util.Map<Long, Long> arrivalNanos = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final CompletableFuture<String> closed = new CompletableFuture<>();
 
@@ -51,6 +56,21 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		webSocket.request(1);
+	}
+
+	/** Entries come as binary frames of UTF-8 JSON text. */
+	@Override
+	public @Nullable CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+		byte[] bytes = new byte[data.remaining()];
+		data.get(bytes);
+		this.binary.writeBytes(bytes);
+		if (last) {
+			String text = this.binary.toString(java.nio.charset.StandardCharsets.UTF_8);
+			this.binary.reset();
+			return onText(webSocket, text, true);
+		}
+		webSocket.request(1);
+		return null;
 	}
 
 	@Override
@@ -74,6 +94,8 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 			synchronized (this.frames) {
 				this.frames.add(new Frame(entries, skipped));
 			}
+			long now = System.nanoTime();
+			entries.forEach((entry) -> this.arrivalNanos.put(entry.get("id").asLong(), now));
 			if (!entries.isEmpty()) {
 				this.lastId = entries.get(entries.size() - 1).get("id").asLong();
 			}
@@ -109,6 +131,11 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
 	List<String> messages() {
 		return entries().stream().map((entry) -> entry.get("message").asString()).toList();
+	}
+
+	/** When the entry with this id arrived ({@link System#nanoTime()}), or {@code null}. */
+	@Nullable Long arrivalNanos(long id) {
+		return this.arrivalNanos.get(id);
 	}
 
 	/** The viewer instance the greeting named. */
