@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * The properties of one JSON record that {@link JsonRecordMapping} reads, as plain
@@ -19,6 +21,9 @@ final class JsonRecord {
 			JsonFields.CREATED, "time", JsonFields.MDC, "extra", JsonFields.MARKERS, JsonFields.NAME, "channel",
 			"logger", JsonFields.THREAD_NAME, "thread_name", JsonFields.SEQ, JsonFields.SOURCE);
 
+	/** Matches a property name to its slot from the parser's bytes, without making a String of it. */
+	static final PropertyNameMatcher NAMES = BinaryNameMatcher.construct(KEYS);
+
 	private static final Map<String, Integer> INDEX = index(KEYS);
 
 	private final @Nullable Object[] values = new Object[KEYS.size()];
@@ -31,12 +36,7 @@ final class JsonRecord {
 		return Map.copyOf(index);
 	}
 
-	/** The slot of a property the mapping reads, or -1 for one it ignores. */
-	static int slotOf(String key) {
-		Integer slot = INDEX.get(key);
-		return (slot != null) ? slot : -1;
-	}
-
+	/** @param slot the index of a property in {@link #KEYS}, as {@link #NAMES} matches it */
 	void put(int slot, @Nullable Object value) {
 		this.values[slot] = value;
 	}
@@ -47,8 +47,8 @@ final class JsonRecord {
 	 * @throws IllegalArgumentException for a key that is not read, which would always be absent
 	 */
 	@Nullable Object get(String key) {
-		int slot = slotOf(key);
-		if (slot < 0) {
+		Integer slot = INDEX.get(key);
+		if (slot == null) {
 			throw new IllegalArgumentException("property " + key + " is not read: add it to JsonRecord.KEYS");
 		}
 		return this.values[slot];

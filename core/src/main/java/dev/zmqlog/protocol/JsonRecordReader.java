@@ -13,6 +13,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * Reads a JSON record in one pass into the properties the mapping reads ({@link JsonRecord}),
@@ -64,17 +65,23 @@ final class JsonRecordReader {
 				return null;
 			}
 			JsonRecord record = readRecord(parser);
-			return (parser.nextToken() == null) ? record : null;
+			return (record != null && parser.nextToken() == null) ? record : null;
 		}
 		catch (JacksonException ex) {
 			return null;
 		}
 	}
 
-	private JsonRecord readRecord(JsonParser parser) {
+	private @Nullable JsonRecord readRecord(JsonParser parser) {
 		JsonRecord record = new JsonRecord();
-		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-			int slot = JsonRecord.slotOf(parser.currentName());
+		while (true) {
+			int slot = parser.nextNameMatch(JsonRecord.NAMES);
+			if (slot == PropertyNameMatcher.MATCH_END_OBJECT) {
+				return record;
+			}
+			if (slot == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+				return null;
+			}
 			parser.nextToken();
 			if (slot >= 0) {
 				record.put(slot, readValue(parser));
@@ -84,7 +91,6 @@ final class JsonRecordReader {
 				parser.skipChildren();
 			}
 		}
-		return record;
 	}
 
 	private Map<String, Object> readObject(JsonParser parser) {
