@@ -1,5 +1,6 @@
 package dev.zmqlog.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -23,10 +24,11 @@ final class JsonRecordMapping {
 	/**
 	 * @param record the JSON object
 	 * @param wireTopic the topic frame, or {@code null} for a one-frame message
-	 * @param payloadText the JSON text, the message when the record carries none
+	 * @param payload the record's well-formed UTF-8 bytes: its text is the message when
+	 * the record carries none
 	 * @return the entry
 	 */
-	static LogEntry toEntry(Map<String, Object> record, @Nullable String wireTopic, String payloadText) {
+	static LogEntry toEntry(JsonRecord record, @Nullable String wireTopic, byte[] payload) {
 		String topic = (wireTopic != null) ? wireTopic : stringOrEmpty(record.get(JsonFields.TOPIC));
 		Level level = level(record);
 		if (level == null) {
@@ -37,7 +39,7 @@ final class JsonRecordMapping {
 		String formatted = firstString(record, JsonFields.FORMATTED);
 		if (message == null) {
 			// a JSON object that is no log record (pyzmq's "%(message)s" of a JSON string): show it
-			message = payloadText;
+			message = new String(payload, StandardCharsets.UTF_8);
 		}
 		if (formatted == null) {
 			formatted = (exception == null || message.contains(exception)) ? message : message + "\n" + exception;
@@ -49,13 +51,13 @@ final class JsonRecordMapping {
 	}
 
 	/** The record's message; from {@code msg % args} as Python's {@code getMessage()} when it has none. */
-	private static @Nullable String message(Map<String, Object> record) {
+	private static @Nullable String message(JsonRecord record) {
 		String message = firstString(record, "message");
 		if (message != null) {
 			return message;
 		}
 		String msg = firstString(record, JsonFields.MSG);
-		Object args = record.get("args");
+		Object args = record.get(JsonFields.ARGS);
 		if (msg == null || args == null || (args instanceof List<?> list && list.isEmpty())) {
 			return msg;
 		}
@@ -63,7 +65,7 @@ final class JsonRecordMapping {
 		return (formatted != null) ? formatted : msg;
 	}
 
-	private static @Nullable Level level(Map<String, Object> record) {
+	private static @Nullable Level level(JsonRecord record) {
 		if (record.get(JsonFields.LEVELNAME) instanceof String name && Level.ofName(name) != null) {
 			return Level.ofName(name);
 		}
@@ -83,7 +85,7 @@ final class JsonRecordMapping {
 		return null;
 	}
 
-	private static @Nullable Instant time(Map<String, Object> record) {
+	private static @Nullable Instant time(JsonRecord record) {
 		if (record.get(JsonFields.CREATED) instanceof Number created && Double.isFinite(created.doubleValue())) {
 			long micros = Math.round(created.doubleValue() * 1_000_000d);
 			return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
@@ -109,7 +111,7 @@ final class JsonRecordMapping {
 		}
 	}
 
-	private static Map<String, String> mdc(Map<String, Object> record) {
+	private static Map<String, String> mdc(JsonRecord record) {
 		Map<String, String> mdc = new LinkedHashMap<>();
 		for (String key : new String[] { JsonFields.MDC, "extra" }) {
 			if (record.get(key) instanceof Map<?, ?> values) {
@@ -119,7 +121,7 @@ final class JsonRecordMapping {
 		return mdc;
 	}
 
-	private static List<String> markers(Map<String, Object> record) {
+	private static List<String> markers(JsonRecord record) {
 		List<String> markers = new ArrayList<>();
 		if (record.get(JsonFields.MARKERS) instanceof List<?> names) {
 			names.forEach((name) -> markers.add(String.valueOf(name)));
@@ -136,7 +138,7 @@ final class JsonRecordMapping {
 				stringOrNull(source.get(JsonFields.SOURCE_INSTANCE)));
 	}
 
-	private static @Nullable String firstString(Map<String, Object> record, String... keys) {
+	private static @Nullable String firstString(JsonRecord record, String... keys) {
 		for (String key : keys) {
 			if (record.get(key) instanceof String value) {
 				return value;

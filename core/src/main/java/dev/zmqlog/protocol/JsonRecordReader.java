@@ -13,10 +13,13 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
- * Reads a JSON object into plain maps, lists, strings, numbers and booleans, with limits
- * on depth and size so that no payload can exhaust the stack or the heap.
+ * Reads a JSON record in one pass into the properties the mapping reads ({@link JsonRecord}),
+ * their values as plain maps, lists, strings, numbers and booleans; every other property is
+ * skipped unread. Limits on depth and size hold for skipped values too, so that no payload
+ * can exhaust the stack or the heap.
  */
 final class JsonRecordReader {
 
@@ -51,21 +54,42 @@ final class JsonRecordReader {
 	}
 
 	/**
-	 * Reads a JSON object.
+	 * Reads a JSON record.
 	 * @param payload the UTF-8 bytes
-	 * @return its properties, or {@code null} when the payload is not exactly one valid
-	 * JSON object within the limits
+	 * @return the properties the mapping reads, or {@code null} when the payload is not
+	 * exactly one valid JSON object within the limits
 	 */
-	@Nullable Map<String, Object> read(byte[] payload) {
+	@Nullable JsonRecord read(byte[] payload) {
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), payload)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
-			Map<String, Object> record = readObject(parser);
-			return (parser.nextToken() == null) ? record : null;
+			JsonRecord record = readRecord(parser);
+			return (record != null && parser.nextToken() == null) ? record : null;
 		}
 		catch (JacksonException ex) {
 			return null;
+		}
+	}
+
+	private @Nullable JsonRecord readRecord(JsonParser parser) {
+		JsonRecord record = new JsonRecord();
+		while (true) {
+			int slot = parser.nextNameMatch(JsonRecord.NAMES);
+			if (slot == PropertyNameMatcher.MATCH_END_OBJECT) {
+				return record;
+			}
+			if (slot == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+				return null;
+			}
+			parser.nextToken();
+			if (slot >= 0) {
+				record.put(slot, readValue(parser));
+			}
+			else {
+				// still tokenised to its end, so malformed or too deep input is refused as before
+				parser.skipChildren();
+			}
 		}
 	}
 

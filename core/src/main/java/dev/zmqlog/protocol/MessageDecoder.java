@@ -78,28 +78,26 @@ public final class MessageDecoder {
 			return DecodeResult.rejected("empty message");
 		}
 		// checked before JSON parsing: the parser lets overlong and out-of-range sequences through
-		String text = strictUtf8(payload);
-		if (text == null) {
+		if (!Utf8.isWellFormed(payload)) {
 			return DecodeResult.accepted(raw(List.of(payload)));
 		}
-		LogEntry structured = structured(payload, text, null);
+		LogEntry structured = structured(payload, null);
 		if (structured != null) {
 			return DecodeResult.accepted(structured);
 		}
-		return DecodeResult.accepted(LogEntry.text(EntryKind.PLAIN, "", text));
+		return DecodeResult.accepted(LogEntry.text(EntryKind.PLAIN, "", lenientUtf8(payload)));
 	}
 
 	private DecodeResult decodeTwoFrames(byte[] topicFrame, byte[] payload) {
 		String topic = strictUtf8(topicFrame);
-		String text = strictUtf8(payload);
-		if (topic == null || text == null) {
+		if (topic == null || !Utf8.isWellFormed(payload)) {
 			return DecodeResult.accepted(raw(List.of(topicFrame, payload)));
 		}
-		LogEntry structured = structured(payload, text, topic);
+		LogEntry structured = structured(payload, topic);
 		if (structured != null) {
 			return DecodeResult.accepted(structured);
 		}
-		return DecodeResult.accepted(textEntry(topic, text));
+		return DecodeResult.accepted(textEntry(topic, lenientUtf8(payload)));
 	}
 
 	/** pyzmq's text, with the traceback of {@code logger.exception(..)} as the entry's exception. */
@@ -113,12 +111,13 @@ public final class MessageDecoder {
 				null, Map.of(), List.of(), null, null);
 	}
 
-	private @Nullable LogEntry structured(byte[] payload, String text, @Nullable String wireTopic) {
+	/** The entry of a JSON record, or {@code null}; the payload is well-formed UTF-8. */
+	private @Nullable LogEntry structured(byte[] payload, @Nullable String wireTopic) {
 		if (!JsonRecordReader.looksLikeObject(payload)) {
 			return null;
 		}
-		Map<String, Object> record = this.jsonReader.read(payload);
-		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic, text) : null;
+		JsonRecord record = this.jsonReader.read(payload);
+		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic, payload) : null;
 	}
 
 	/** Shows what arrived: the first frame as topic, the others as lines of text. */
@@ -153,6 +152,7 @@ public final class MessageDecoder {
 		}
 	}
 
+	/** Replaces what is malformed with U+FFFD; exact for bytes known to be well-formed. */
 	private static String lenientUtf8(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}

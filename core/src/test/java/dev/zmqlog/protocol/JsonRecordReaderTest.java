@@ -1,0 +1,65 @@
+package dev.zmqlog.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class JsonRecordReaderTest {
+
+	private final JsonRecordReader reader = new JsonRecordReader(1024 * 1024);
+
+	private JsonRecord read(String json) {
+		return this.reader.read(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void readsTheMappedPropertiesAndSkipsTheOthers() {
+		JsonRecord record = read("{\"pathname\":\"a.py\",\"msg\":\"m\",\"args\":[1,{\"x\":2}],\"levelno\":30}");
+		assertThat(record.get(JsonFields.MSG)).isEqualTo("m");
+		assertThat(record.get(JsonFields.LEVELNO)).isEqualTo(30);
+	}
+
+	@Test
+	void aPropertyNotReadCannotBeAskedFor() {
+		assertThatIllegalArgumentException().isThrownBy(() -> read("{\"msg\":\"m\"}").get(JsonFields.PATHNAME));
+	}
+
+	@Test
+	void duplicateSkippedAndReadKeysKeepTheLastValue() {
+		assertThat(read("{\"msg\":\"a\",\"x\":1,\"msg\":\"b\",\"x\":2}").get(JsonFields.MSG)).isEqualTo("b");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"x\":\"a\nb\",\"msg\":\"m\"}", "{\"x\":\"\\q\",\"msg\":\"m\"}",
+			"{\"x\":01,\"msg\":\"m\"}", "{\"x\":[1,],\"msg\":\"m\"}", "{\"x\":{\"a\" 1},\"msg\":\"m\"}",
+			"{\"x\":tru,\"msg\":\"m\"}", "{\"msg\":\"m\",\"x\":\"unterminated}" })
+	void malformedValuesOfSkippedPropertiesAreRefused(String json) {
+		assertThat(read(json)).isNull();
+	}
+
+	@Test
+	void skippedValuesDeeperThanTheLimitAreRefused() {
+		int depth = JsonRecordReader.MAX_DEPTH + 1;
+		assertThat(read("{\"x\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"msg\":\"m\"}")).isNull();
+	}
+
+	@Test
+	void skippedNumbersOfThousandsOfDigitsAreRefused() {
+		assertThat(read("{\"x\":" + "9".repeat(5_000) + ",\"msg\":\"m\"}")).isNull();
+	}
+
+	@Test
+	void manyDistinctSkippedKeysAreRead() {
+		StringBuilder json = new StringBuilder("{\"msg\":\"m\"");
+		for (int i = 0; i < 50_000; i++) {
+			json.append(",\"k").append(i).append("\":\"v\"");
+		}
+		assertThat(read(json.append('}').toString()).get(JsonFields.MSG)).isEqualTo("m");
+	}
+
+}
