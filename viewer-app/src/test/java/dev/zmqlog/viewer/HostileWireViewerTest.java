@@ -100,4 +100,27 @@ class HostileWireViewerTest {
 		}
 	}
 
+	@Test
+	void aConnectingViewerWithTheWrongServerKeyNamesThePublisherInTheLogAndStatsWithinFiveSeconds() {
+		int httpPort = FreePorts.next();
+		ViewerApi api = new ViewerApi(httpPort);
+		ZMQ.Curve.KeyPair publisherKeys = CurveSettings.newKeyPair();
+		ZMQ.Curve.KeyPair stranger = CurveSettings.newKeyPair();
+		try (PublisherSocket publisher = PublisherSocket.open(SocketMode.BIND, List.of("tcp://127.0.0.1:*"), 1000,
+				new CurveSettings(publisherKeys.secretKey, publisherKeys.publicKey, null, List.of()))) {
+			String endpoint = publisher.lastEndpoint();
+			String publisherAddress = endpoint.substring("tcp://".length());
+			try (RunningProcess viewer = viewer(httpPort, "--zmq.log.viewer.endpoints=" + endpoint,
+					"--zmq.log.viewer.curve.server-key=" + stranger.publicKey).start()) {
+				await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(UncheckedIOException.class)
+					.until(() -> api.stats() != null);
+				await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+					JsonNode refused = api.stats().get("refusedPeers");
+					assertThat(refused.path("refused-by-server").asLong()).as(refused::toString).isPositive();
+					assertThat(viewer.output()).contains("refused peer " + publisherAddress);
+				});
+			}
+		}
+	}
+
 }
