@@ -3,6 +3,7 @@ package dev.zmqlog.viewer;
 import java.time.Duration;
 import java.util.List;
 
+import dev.zmqlog.transport.CurveKeyNames;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.SocketMode;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,8 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 		@DefaultValue("8MB") DataSize sourcesMaxMemory,
 		@Nullable String accessToken, @DefaultValue Curve curve) {
 
+	private static final CurveKeyNames CURVE_KEY_NAMES = CurveKeyNames.kebabCase("zmq.log.viewer.curve.");
+
 	public ViewerProperties {
 		if (historySize < 1) {
 			throw new IllegalArgumentException("zmq.log.viewer.history-size must be at least 1, was " + historySize);
@@ -60,13 +63,7 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 			throw new IllegalArgumentException(
 					"zmq.log.viewer.session-queue-size must be at least 1, was " + sessionQueueSize);
 		}
-		try {
-			curve.settings().validate(mode);
-		}
-		catch (IllegalArgumentException ex) {
-			// no cause: Spring Boot's failure report shows the root cause's message
-			throw new IllegalArgumentException("zmq.log.viewer." + ex.getMessage());
-		}
+		curve.settings().validate(mode, CURVE_KEY_NAMES);
 	}
 
 	/**
