@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.zmqlog.transport.CurveKeyNames;
 import dev.zmqlog.transport.CurveSettings;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param endpoints Endpoints to subscribe to (connect) or to bind (so that applications
  * connect in).
- * @param mode Whether to connect to the endpoints or bind them.
+ * @param mode Whether to connect to the endpoints or bind them, or bind a PULL socket for
+ * publishers that push (Python Logbook's ZeroMQHandler with multi=True).
  * @param topics Topic prefixes to subscribe to; empty means every topic.
  * @param historySize Number of entries kept in memory for new browsers and the API.
  * @param historyMaxMemory Most heap the history's entries may take; the oldest are
@@ -44,7 +45,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
-		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
+		@DefaultValue("connect") ReceiveMode mode, @DefaultValue("") List<String> topics,
 		@DefaultValue("50000") int historySize, @DefaultValue("64MB") DataSize historyMaxMemory,
 		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("32MB") DataSize receiveBuffer,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
@@ -63,7 +64,11 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 			throw new IllegalArgumentException(
 					"zmq.log.viewer.session-queue-size must be at least 1, was " + sessionQueueSize);
 		}
-		curve.settings().validate(mode, CURVE_KEY_NAMES);
+		if (!mode.subscribes() && topics.stream().anyMatch((topic) -> !topic.isEmpty())) {
+			throw new IllegalArgumentException("zmq.log.viewer.topics cannot be used with zmq.log.viewer.mode=pull: "
+					+ "pushing publishers send every message, unsubscribed");
+		}
+		curve.settings().validate(mode.attachment(), CURVE_KEY_NAMES);
 	}
 
 	/**

@@ -299,13 +299,21 @@ class WatchCommandTest {
 	}
 
 	@Test
+	void pullTakesNoTopics() {
+		Run run = watch("--pull", "-t", "orders.", "tcp://127.0.0.1:5556");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("argument -t/--topic: not allowed with --pull");
+	}
+
+	@Test
 	void helpPrintsEveryFlagAndExitsZero() {
 		Run run = watch("--help");
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).startsWith("usage: zmqlog-viewer watch ")
 			.contains("-t TOPIC, --topic TOPIC", "--timestamp", "--separator SEPARATOR", "--dateformat DATEFORMAT",
-					"--align", "--color", "--bind", "--json", "ENDPOINT");
+					"--align", "--color", "--bind", "--pull", "--json", "ENDPOINT");
 		assertThat(run.err()).isEmpty();
 	}
 
