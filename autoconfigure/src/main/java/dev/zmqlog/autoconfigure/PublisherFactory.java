@@ -24,6 +24,7 @@ final class PublisherFactory {
 		ZmqLogAppender appender = new ZmqLogAppender();
 		appender.setContext(context);
 		appender.setName(APPENDER_NAME);
+		appender.settingNames(ZmqLogPropertyNames.INSTANCE);
 		properties.endpoints().forEach(appender::addEndpoint);
 		appender.mode(properties.mode());
 		appender.setRootTopic((properties.rootTopic() != null) ? properties.rootTopic() : defaultRootTopic);

@@ -76,6 +76,50 @@ class ZmqLogAutoConfigurationTests {
 	}
 
 	@Test
+	void curveKeyErrorsNameTheSpringProperty() {
+		this.contextRunner
+			.withPropertyValues("zmq.log.endpoints=tcp://127.0.0.1:*", "zmq.log.curve.secret-key=not-a-key",
+					"zmq.log.curve.public-key=rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7")
+			.run((context) -> assertThat(startFailure(context.getBean(ZmqLogProperties.class)))
+				.contains("zmq.log.curve.secret-key is not a CURVE key")
+				.doesNotContain("<curveSecretKey>"));
+	}
+
+	@Test
+	void aConnectingPublisherWithoutServerKeyNamesTheSpringProperty() {
+		this.contextRunner
+			.withPropertyValues("zmq.log.endpoints=tcp://127.0.0.1:1", "zmq.log.mode=connect",
+					"zmq.log.curve.secret-key=JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6",
+					"zmq.log.curve.public-key=rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7")
+			.run((context) -> assertThat(startFailure(context.getBean(ZmqLogProperties.class)))
+				.contains("zmq.log.curve.server-key is required on a socket that connects with CURVE"));
+	}
+
+	@Test
+	void anInvalidLevelPatternNamesTheSpringProperty() {
+		this.contextRunner
+			.withPropertyValues("zmq.log.endpoints=tcp://127.0.0.1:*", "zmq.log.formats.warn=%msg %nosuchconverter{")
+			.run((context) -> assertThat(startFailure(context.getBean(ZmqLogProperties.class)))
+				.contains("zmq.log.formats.warn is not a valid Logback pattern")
+				.doesNotContain("<warnFormat>"));
+	}
+
+	/** Why the appender the starter makes of {@code properties} does not start. */
+	private static String startFailure(ZmqLogProperties properties) {
+		LoggerContext loggerContext = new LoggerContext();
+		ZmqLogAppender appender = PublisherFactory.create(properties, "", loggerContext);
+		try {
+			appender.start();
+			assertThat(appender.isStarted()).isFalse();
+			return appender.getStartFailure();
+		}
+		finally {
+			appender.stop();
+			loggerContext.stop();
+		}
+	}
+
+	@Test
 	void bindsEveryProperty() {
 		this.contextRunner
 			.withPropertyValues("zmq.log.endpoints=tcp://127.0.0.1:6001,tcp://127.0.0.1:6002", "zmq.log.mode=connect",

@@ -5,7 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import dev.zmqlog.transport.SharedSockets;
+import dev.zmqlog.transport.SharedContextSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -23,7 +23,7 @@ public final class FrameCounter {
 
 	public static void main(String[] endpoints) throws Exception {
 		FrameCounter counter = new FrameCounter();
-		ZMQ.Socket socket = SharedSockets.open(SocketType.SUB);
+		ZMQ.Socket socket = SharedContextSockets.open(SocketType.SUB);
 		socket.setRcvHWM(0);
 		socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
 		for (String endpoint : endpoints) {

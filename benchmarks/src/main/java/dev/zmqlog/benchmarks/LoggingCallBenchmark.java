@@ -13,7 +13,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.zmqlog.logback.ZmqLogAppender;
-import dev.zmqlog.transport.SharedSockets;
+import dev.zmqlog.transport.SharedContextSockets;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.async.AsyncLogger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -137,7 +137,7 @@ public class LoggingCallBenchmark {
 		this.zmq.setAwaitSubscriber("0");
 		Appender<ILoggingEvent> started = started(this.zmq);
 		// a subscriber: with nobody, the I/O thread would count the events lost without encoding them
-		this.subscriber = SharedSockets.open(SocketType.SUB);
+		this.subscriber = SharedContextSockets.open(SocketType.SUB);
 		this.subscriber.subscribe(new byte[0]);
 		this.subscriber.connect(endpoint);
 		return started;
@@ -184,7 +184,7 @@ public class LoggingCallBenchmark {
 	@TearDown(org.openjdk.jmh.annotations.Level.Trial)
 	public void stop() {
 		if (this.subscriber != null) {
-			SharedSockets.close(this.subscriber);
+			SharedContextSockets.close(this.subscriber);
 		}
 		if (this.zmq != null) {
 			System.out.printf("%nzmqlog: published %d, dropped %d%n", this.zmq.getPublishedCount(),

@@ -2,7 +2,7 @@ package dev.zmqlog.benchmarks;
 
 import java.time.Duration;
 
-import dev.zmqlog.transport.SharedSockets;
+import dev.zmqlog.transport.SharedContextSockets;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -22,7 +22,7 @@ final class PlainSender implements Sender {
 	PlainSender(String endpoint, int sendHighWaterMark, byte[][] frames, Duration awaitSubscriber) {
 		this.topic = frames[0];
 		this.payload = frames[1];
-		this.socket = SharedSockets.open(SocketType.XPUB);
+		this.socket = SharedContextSockets.open(SocketType.XPUB);
 		this.socket.setSndHWM(sendHighWaterMark);
 		this.socket.bind(endpoint);
 		this.socket.setReceiveTimeOut((int) awaitSubscriber.toMillis());
@@ -45,7 +45,7 @@ final class PlainSender implements Sender {
 
 	@Override
 	public void close() {
-		SharedSockets.close(this.socket);
+		SharedContextSockets.close(this.socket);
 	}
 
 }

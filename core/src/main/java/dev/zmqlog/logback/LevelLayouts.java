@@ -64,8 +64,24 @@ final class LevelLayouts {
 
 	/** Whether every pattern compiled. */
 	boolean isStarted() {
-		return this.trace.isStarted() && this.debug.isStarted() && this.info.isStarted() && this.warn.isStarted()
-				&& this.error.isStarted();
+		return firstInvalidLevel() == null;
+	}
+
+	/** The lowest level whose pattern did not compile, or {@code null} when all did. */
+	@Nullable Level firstInvalidLevel() {
+		if (!this.trace.isStarted()) {
+			return Level.TRACE;
+		}
+		if (!this.debug.isStarted()) {
+			return Level.DEBUG;
+		}
+		if (!this.info.isStarted()) {
+			return Level.INFO;
+		}
+		if (!this.warn.isStarted()) {
+			return Level.WARN;
+		}
+		return this.error.isStarted() ? null : Level.ERROR;
 	}
 
 	/** Whether a pattern uses the caller's file, line, method or class. */

@@ -14,13 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The appender's I/O thread: the only thread that touches the socket. While nobody is
- * subscribed it holds the events in the queue: at start until subscribers join or
- * {@code awaitSubscriber} passes (the slow joiner), and after the last subscriber left
- * until one comes back or {@code awaitResubscribe} passes (a viewer restarting, a network
- * blip). A hold that a subscription ends lasts at least {@link #JOINERS_WINDOW_NANOS} from
- * its start and {@link #JOINERS_GAP_NANOS} after the last subscriber joined, within its
- * deadline, so that every subscriber already running sees the first events, not only the
- * first to connect. A hold that outlasts the
+ * subscribed it holds the events in the queue as {@link SubscriberHold} decides: at start
+ * until subscribers join or {@code awaitSubscriber} passes (the slow joiner), and after the
+ * last subscriber left until one comes back or {@code awaitResubscribe} passes (a viewer
+ * restarting, a network blip). A hold that outlasts the
  * queue drops and counts, and so does a hold that ran out: what nobody receives is
  * counted, and subscribers see it as a gap in the sequence numbers. Otherwise it drains
  * the queue in batches, numbering the events as it sends them. With nothing to do it naps a few milliseconds, then parks until a
@@ -39,18 +36,6 @@ final class PublishingWorker implements Runnable {
 	private static final int NAPS_BEFORE_PARKING = 10;
 
 	private static final int MAX_REPORTED_ERRORS = 10;
-
-	/**
-	 * How long from its start a hold waits for further subscribers once one has come.
-	 * Subscribers that were waiting for the endpoint retry their connection every 100 ms
-	 * (libzmq's and JeroMQ's reconnect interval), so they all arrive within about that of
-	 * the bind; the margin covers a handshake on a busy machine. An application that runs
-	 * longer than this before it exits loses no time to it.
-	 */
-	static final long JOINERS_WINDOW_NANOS = 300_000_000;
-
-	/** How long a hold waits after a subscriber joined, for one that is still on its way. */
-	static final long JOINERS_GAP_NANOS = 100_000_000;
 
 	private final EventQueue queue;
 
@@ -76,21 +61,7 @@ final class PublishingWorker implements Runnable {
 	/** Written by the I/O thread only. */
 	private volatile long published;
 
-	private final long resubscribeHoldNanos;
-
-	/** When the current hold ends, while nobody is subscribed. */
-	private long holdUntilNanos;
-
-	/** When the current hold began: the socket's opening, or the last subscriber's leaving. */
-	private long holdStartNanos;
-
-	/** Whether the current period without subscriber has had its hold. */
-	private boolean holdSpent;
-
-	private boolean hadSubscriber;
-
-	/** The socket's subscription count when the hold last saw it grow. */
-	private long subscriptionsSeen;
+	private final SubscriberHold hold;
 
 	/** How long a send waits for a full subscriber ({@code overflow=block}); zero drops. */
 	private final long sendWaitMillis;
@@ -118,9 +89,7 @@ final class PublishingWorker implements Runnable {
 		this.encoder = encoder;
 		this.dropped = dropped;
 		this.numbering = new SequenceNumbering(dropped);
-		this.holdStartNanos = System.nanoTime();
-		this.holdUntilNanos = this.holdStartNanos + awaitSubscriber.toNanos();
-		this.resubscribeHoldNanos = awaitResubscribe.toNanos();
+		this.hold = new SubscriberHold(awaitSubscriber, awaitResubscribe, System::nanoTime);
 		this.sendWaitMillis = sendWait.toMillis();
 		this.status = status;
 	}
@@ -178,39 +147,17 @@ final class PublishingWorker implements Runnable {
 		}
 	}
 
-	/**
-	 * Holds the queue while nobody is subscribed, once per such period, within its deadline;
-	 * a hold that a subscription ends goes on while further subscribers keep joining.
-	 */
+	/** Holds the queue for subscribers while {@link SubscriberHold} says so, reading their subscriptions. */
 	private void holdWhileNobodyListens() {
-		boolean present = this.socket.awaitSubscription(Duration.ZERO);
-		if (present && this.hadSubscriber) {
-			this.subscriptionsSeen = this.socket.subscriptionsReceived();
+		boolean subscribed = this.socket.awaitSubscription(Duration.ZERO);
+		if (!this.hold.applies(subscribed, this.socket.subscriptionsReceived())) {
 			return;
 		}
-		if (!present && this.hadSubscriber) {
-			// the last subscriber just left: give it time to come back
-			this.hadSubscriber = false;
-			this.holdSpent = false;
-			this.holdStartNanos = System.nanoTime();
-			this.holdUntilNanos = this.holdStartNanos + this.resubscribeHoldNanos;
-		}
-		if (this.holdSpent && !present) {
-			return;
-		}
-		long settleUntil = this.holdStartNanos + JOINERS_WINDOW_NANOS;
 		while (true) {
-			long now = System.nanoTime();
-			long until = this.stopping ? Math.min(this.holdUntilNanos, this.stopDeadlineNanos) : this.holdUntilNanos;
-			if (this.socket.hasSubscriber()) {
-				long subscriptions = this.socket.subscriptionsReceived();
-				if (subscriptions != this.subscriptionsSeen) {
-					this.subscriptionsSeen = subscriptions;
-					settleUntil = Math.max(settleUntil, now + JOINERS_GAP_NANOS);
-				}
-				until = Math.min(until, settleUntil);
+			if (this.stopping) {
+				this.hold.endBy(this.stopDeadlineNanos);
 			}
-			long remaining = until - now;
+			long remaining = this.hold.remainingNanos(this.socket.hasSubscriber(), this.socket.subscriptionsReceived());
 			if (remaining <= 0) {
 				break;
 			}
@@ -218,8 +165,7 @@ final class PublishingWorker implements Runnable {
 			long wait = Math.max(1_000_000L, Math.min(remaining, IDLE_POLL_MILLIS * 1_000_000L));
 			this.socket.awaitSubscription(Duration.ofNanos(wait));
 		}
-		this.hadSubscriber = this.socket.hasSubscriber();
-		this.holdSpent = true;
+		this.hold.end(this.socket.hasSubscriber());
 	}
 
 	private void drainUntilStopped() throws InterruptedException {

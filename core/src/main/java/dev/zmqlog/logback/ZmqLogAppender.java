@@ -119,8 +119,11 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	private final List<String> curveAllowedClients = new ArrayList<>();
 
-	/** Settings whose value was refused, by logback.xml element, with the reason. */
-	private final Map<String, String> invalidSettings = new LinkedHashMap<>();
+	/** Settings whose value was refused, with the reason. */
+	private final Map<AppenderSetting, String> invalidSettings = new EnumMap<>(AppenderSetting.class);
+
+	/** How errors name the settings: as logback.xml elements unless a front end says otherwise. */
+	private SettingNames settingNames = SettingNames.LOGBACK_XML;
 
 	/** Shared with the appender that takes the publisher over after a reconfiguration. */
 	private LongAdder dropped = new LongAdder();
@@ -178,13 +181,23 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.startFailure = null;
 		if (!this.invalidSettings.isEmpty()) {
 			failStart(this.invalidSettings.entrySet().stream()
-				.map((invalid) -> "<" + invalid.getKey() + "> " + invalid.getValue())
+				.map((invalid) -> this.settingNames.nameOf(invalid.getKey()) + " " + invalid.getValue())
 				.collect(Collectors.joining("; ")));
 			return;
 		}
 		LevelLayouts startedLayouts = new LevelLayouts(getContext(), this.format, this.levelFormats);
-		if (!startedLayouts.isStarted()) {
-			failStart("a format is not a valid Logback pattern");
+		Level unformattable = startedLayouts.firstInvalidLevel();
+		if (unformattable != null) {
+			failStart(this.settingNames.nameOf(formatSettingOf(unformattable))
+					+ " is not a valid Logback pattern (Logback's status says why)");
+			startedLayouts.stop();
+			return;
+		}
+		try {
+			curveSettings().validate(this.mode, AppenderSetting.curveKeyNames(this.settingNames));
+		}
+		catch (IllegalArgumentException ex) {
+			failStart(ex.getMessage());
 			startedLayouts.stop();
 			return;
 		}
@@ -225,6 +238,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 		this.workerThread.setDaemon(true);
 		this.workerThread.start();
 		started(configuredEndpoints, (curveSettings().enabled() ? "with CURVE encryption" : ""));
+	}
+
+	/** The setting that gave {@code level} its pattern: its own format, or the one for every level. */
+	private AppenderSetting formatSettingOf(Level level) {
+		String own = this.levelFormats.get(level);
+		return (own != null && !own.isEmpty()) ? AppenderSetting.formatOf(level) : AppenderSetting.FORMAT;
 	}
 
 	private void started(List<String> configuredEndpoints, String note) {
@@ -544,13 +563,13 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * Logback reports a setter that throws and goes on with the default, which would
 	 * publish in a way nobody asked for.
 	 */
-	private void setting(String element, Runnable apply) {
+	private void setting(AppenderSetting setting, Runnable apply) {
 		try {
 			apply.run();
-			this.invalidSettings.remove(element);
+			this.invalidSettings.remove(setting);
 		}
 		catch (IllegalArgumentException ex) {
-			this.invalidSettings.put(element, ex.getMessage());
+			this.invalidSettings.put(setting, ex.getMessage());
 		}
 	}
 
@@ -574,7 +593,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setMode(String mode) {
-		setting("mode", () -> mode(SocketMode.of(mode)));
+		setting(AppenderSetting.MODE, () -> mode(SocketMode.of(mode)));
 	}
 
 	public void setRootTopic(@Nullable String rootTopic) {
@@ -610,7 +629,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setPayload(String payload) {
-		setting("payload", () -> payload(PayloadFormat.of(payload)));
+		setting(AppenderSetting.PAYLOAD, () -> payload(PayloadFormat.of(payload)));
 	}
 
 	/**
@@ -620,7 +639,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	public void setThreshold(String threshold) {
 		String name = threshold.strip().toUpperCase(Locale.ROOT);
 		Level level = name.equals("FATAL") ? Level.ERROR : Level.toLevel(name, null);
-		setting("threshold", () -> {
+		setting(AppenderSetting.THRESHOLD, () -> {
 			if (level == null || level == Level.ALL) {
 				throw new IllegalArgumentException(
 						"must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was '" + threshold + "'");
@@ -639,7 +658,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How many events wait for the I/O thread at most; rounded up to a power of two. */
 	public void setQueueSize(int queueSize) {
-		setting("queueSize", () -> {
+		setting(AppenderSetting.QUEUE_SIZE, () -> {
 			if (queueSize < 1) {
 				throw new IllegalArgumentException("must be at least 1, was " + queueSize);
 			}
@@ -648,12 +667,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	}
 
 	public void setOverflow(String overflow) {
-		setting("overflow", () -> overflow(Overflow.of(overflow)));
+		setting(AppenderSetting.OVERFLOW, () -> overflow(Overflow.of(overflow)));
 	}
 
 	/** How long {@code overflow=block} waits for room (e.g. {@code 1s}). */
 	public void setBlockTimeout(String blockTimeout) {
-		setting("blockTimeout", () -> blockTimeout(DurationText.parse(blockTimeout)));
+		setting(AppenderSetting.BLOCK_TIMEOUT, () -> blockTimeout(DurationText.parse(blockTimeout)));
 	}
 
 	public void setSendHighWaterMark(int sendHighWaterMark) {
@@ -662,7 +681,7 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
 	/** How long early events wait for the first subscriber (e.g. {@code 2s}, {@code 0}). */
 	public void setAwaitSubscriber(String awaitSubscriber) {
-		setting("awaitSubscriber", () -> awaitSubscriber(DurationText.parse(awaitSubscriber)));
+		setting(AppenderSetting.AWAIT_SUBSCRIBER, () -> awaitSubscriber(DurationText.parse(awaitSubscriber)));
 	}
 
 	/**
@@ -671,12 +690,12 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	 * nothing that fits in the queue.
 	 */
 	public void setAwaitResubscribe(String awaitResubscribe) {
-		setting("awaitResubscribe", () -> awaitResubscribe(DurationText.parse(awaitResubscribe)));
+		setting(AppenderSetting.AWAIT_RESUBSCRIBE, () -> awaitResubscribe(DurationText.parse(awaitResubscribe)));
 	}
 
 	/** How long stopping may take to send what is queued (e.g. {@code 2s}). */
 	public void setLinger(String linger) {
-		setting("linger", () -> linger(DurationText.parse(linger)));
+		setting(AppenderSetting.LINGER, () -> linger(DurationText.parse(linger)));
 	}
 
 	/** Whether JSON records carry the caller's file, line and method even when no format needs them. */
@@ -738,6 +757,15 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	// text to parse. Not named set..: Logback would take a second setter of an element for
 	// an ambiguity.
 
+	/**
+	 * How errors name the settings; logback.xml's elements by default. A front end with
+	 * names of its own (the Spring starter's {@code zmq.log.*}) sets its own.
+	 */
+	public ZmqLogAppender settingNames(SettingNames names) {
+		this.settingNames = names;
+		return this;
+	}
+
 	/** Bind or connect. */
 	public ZmqLogAppender mode(SocketMode socketMode) {
 		this.mode = socketMode;
@@ -753,10 +781,10 @@ public class ZmqLogAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
 	/** The lowest level published; {@code ALL} is refused by {@link #start()}. */
 	public ZmqLogAppender threshold(Level level) {
 		if (level == Level.ALL) {
-			this.invalidSettings.put("threshold", "must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was ALL");
+			this.invalidSettings.put(AppenderSetting.THRESHOLD, "must be TRACE, DEBUG, INFO, WARN, ERROR, FATAL or OFF, was ALL");
 			return this;
 		}
-		this.invalidSettings.remove("threshold");
+		this.invalidSettings.remove(AppenderSetting.THRESHOLD);
 		this.threshold = level;
 		return this;
 	}

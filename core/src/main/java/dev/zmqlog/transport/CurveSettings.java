@@ -63,37 +63,48 @@ public record CurveSettings(@Nullable String secretKey, @Nullable String publicK
 	}
 
 	/**
-	 * Checks that the keys are Z85 keys and fit together for the given mode.
+	 * Checks that the keys are Z85 keys and fit together for the given mode, naming the
+	 * settings as core's API does ({@link CurveKeyNames#API}).
 	 * @param mode whether the socket binds (CURVE server) or connects
-	 * @throws IllegalArgumentException naming the property that is wrong
+	 * @throws IllegalArgumentException naming the setting that is wrong
 	 */
 	public void validate(SocketMode mode) {
+		validate(mode, CurveKeyNames.API);
+	}
+
+	/**
+	 * Checks that the keys are Z85 keys and fit together for the given mode.
+	 * @param mode whether the socket binds (CURVE server) or connects
+	 * @param names the settings' names as the user wrote them
+	 * @throws IllegalArgumentException naming the setting that is wrong
+	 */
+	public void validate(SocketMode mode, CurveKeyNames names) {
 		if (!enabled()) {
 			return;
 		}
-		check("curve.secret-key", this.secretKey);
-		check("curve.public-key", this.publicKey);
-		check("curve.server-key", this.serverKey);
+		check(names.secretKey(), this.secretKey);
+		check(names.publicKey(), this.publicKey);
+		check(names.serverKey(), this.serverKey);
 		for (String client : this.allowedClients) {
-			check("curve.allowed-clients", client);
+			check(names.allowedClients(), client);
 		}
 		if (!isServer(mode) && !this.allowedClients.isEmpty()) {
 			throw new IllegalArgumentException(
-					"curve.allowed-clients applies only to a socket that binds (the CURVE server)");
+					names.allowedClients() + " applies only to a socket that binds (the CURVE server)");
 		}
 		if ((this.secretKey == null) != (this.publicKey == null)) {
-			throw new IllegalArgumentException(
-					"curve.secret-key and curve.public-key must be set together (generate a pair with 'keygen')");
+			throw new IllegalArgumentException(names.secretKey() + " and " + names.publicKey()
+					+ " must be set together (generate a pair with 'keygen')");
 		}
 		if (isServer(mode)) {
 			if (this.secretKey == null) {
-				throw new IllegalArgumentException("curve.secret-key and curve.public-key are required on a socket "
-						+ "that binds, which is the CURVE server");
+				throw new IllegalArgumentException(names.secretKey() + " and " + names.publicKey()
+						+ " are required on a socket that binds, which is the CURVE server");
 			}
 		}
 		else if (this.serverKey == null) {
-			throw new IllegalArgumentException(
-					"curve.server-key is required on a socket that connects with CURVE (the server's public key)");
+			throw new IllegalArgumentException(names.serverKey()
+					+ " is required on a socket that connects with CURVE (the server's public key)");
 		}
 	}
 
@@ -160,9 +171,9 @@ public record CurveSettings(@Nullable String secretKey, @Nullable String publicK
 		return ZMQ.Curve.z85Decode(key);
 	}
 
-	private static void check(String property, @Nullable String key) {
+	private static void check(String setting, @Nullable String key) {
 		if (key != null && !Z85_KEY.matcher(key).matches()) {
-			throw new IllegalArgumentException(property + " is not a CURVE key: expected 40 Z85 characters, got "
+			throw new IllegalArgumentException(setting + " is not a CURVE key: expected 40 Z85 characters, got "
 					+ key.length() + " characters" + (key.length() == 40 ? " with a character outside Z85" : ""));
 		}
 	}

@@ -10,14 +10,13 @@ import java.util.function.Consumer;
 
 import dev.zmqlog.protocol.MessageDecoder;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * Subscribes to one or many publishers and hands every decoded message to a callback on
- * its own thread. Malformed messages are delivered as rejections or raw text; nothing a
+ * Subscribes to one or many publishers (or, in {@link ReceiveMode#PULL}, pulls from
+ * pushing ones) and hands every decoded message to a callback on its own thread. Malformed messages are delivered as rejections or raw text; nothing a
  * publisher sends stops it. Build with {@link #builder()}, stop with {@link #close()}.
  */
 public final class LogSubscriber implements AutoCloseable {
@@ -55,27 +54,34 @@ public final class LogSubscriber implements AutoCloseable {
 		this.decoder = new MessageDecoder(builder.maxMessageSize);
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		this.errorHandler = builder.errorHandler;
-		builder.curve.validate(builder.mode);
+		SocketMode attachment = builder.mode.attachment();
+		builder.curve.validate(attachment);
+		if (!builder.mode.subscribes() && builder.topics.stream().anyMatch((topic) -> !topic.isEmpty())) {
+			throw new IllegalArgumentException("topics " + builder.topics + " cannot filter a PULL socket: "
+					+ "pushing publishers send every message, unsubscribed");
+		}
 		ZContext context = SharedContext.acquire();
-		this.socket = context.createSocket(SocketType.SUB);
+		this.socket = context.createSocket(builder.mode.socketType());
 		String domain = null;
 		SocketGuard guard = null;
 		try {
-			domain = builder.curve.applyTo(this.socket, builder.mode);
+			domain = builder.curve.applyTo(this.socket, attachment);
 			this.socket.setRcvHWM(builder.receiveHighWaterMark);
 			this.socket.setLinger(0);
-			for (String topic : builder.topics.isEmpty() ? List.of("") : builder.topics) {
-				this.socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
+			if (builder.mode.subscribes()) {
+				for (String topic : builder.topics.isEmpty() ? List.of("") : builder.topics) {
+					this.socket.subscribe(topic.getBytes(StandardCharsets.UTF_8));
+				}
 			}
-			this.dropped = (builder.mode == SocketMode.CONNECT)
+			this.dropped = (attachment == SocketMode.CONNECT)
 					? new DroppedConnections(this.socket, builder.endpoints) : null;
 			// beyond a few times the limit ZeroMQ's I/O thread refuses the peer before it takes the memory
 			guard = SocketGuard.install(context, this.socket,
 					InboundLimits.messagesOf(SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize),
 					Objects.requireNonNull(builder.refusals, "refusals"),
-					builder.curve.enabled() && builder.mode == SocketMode.CONNECT,
+					builder.curve.enabled() && attachment == SocketMode.CONNECT,
 					(this.dropped != null) ? this.dropped : SocketGuard.ConnectionListener.NONE);
-			Endpoints.attach(this.socket, builder.mode, builder.endpoints);
+			Endpoints.attach(this.socket, attachment, builder.endpoints);
 		}
 		catch (RuntimeException ex) {
 			if (guard != null) {
@@ -204,7 +210,7 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private final List<String> topics = new ArrayList<>();
 
-		private SocketMode mode = SocketMode.CONNECT;
+		private ReceiveMode mode = ReceiveMode.CONNECT;
 
 		private int maxMessageSize = MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE;
 
@@ -237,13 +243,14 @@ public final class LogSubscriber implements AutoCloseable {
 			return this;
 		}
 
-		/** Adds topic prefixes to subscribe to; none means every topic. */
+		/** Adds topic prefixes to subscribe to; none means every topic. A PULL socket takes none. */
 		public Builder topics(List<String> topics) {
 			this.topics.addAll(topics);
 			return this;
 		}
 
-		public Builder mode(SocketMode mode) {
+		/** Connect or bind a SUB socket (default: connect), or bind a PULL socket. */
+		public Builder mode(ReceiveMode mode) {
 			this.mode = mode;
 			return this;
 		}
@@ -305,7 +312,7 @@ public final class LogSubscriber implements AutoCloseable {
 		 * Opens the socket, binds or connects it and starts receiving.
 		 * @return the running subscriber
 		 * @throws EndpointException when an endpoint cannot be used
-		 * @throws IllegalArgumentException when a CURVE key is invalid
+		 * @throws IllegalArgumentException when a CURVE key is invalid, or topics are given to a PULL socket
 		 */
 		public LogSubscriber start() {
 			if (this.refusals == null) {

@@ -18,7 +18,7 @@ import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.testing.ReceivedMessages;
 import dev.zmqlog.transport.LogSubscriber;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 import dev.zmqlog.testing.TestResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class ReconfigurationTest {
 		LongAdder received = new LongAdder();
 		AtomicLong highestSeq = new AtomicLong();
 		Set<String> instances = ConcurrentHashMap.newKeySet();
-		try (LogSubscriber subscriber = LogSubscriber.builder().endpoint(this.endpoint).mode(SocketMode.CONNECT)
+		try (LogSubscriber subscriber = LogSubscriber.builder().endpoint(this.endpoint).mode(ReceiveMode.CONNECT)
 			.listener((message) -> {
 				LogEntry entry = message.decoded().entry();
 				received.increment();

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.ReceivedMessage;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +24,7 @@ public final class ReceivedMessages implements Consumer<ReceivedMessage>, AutoCl
 	/** Connects a subscriber to the endpoint, subscribed to every topic. */
 	public static ReceivedMessages connectTo(String endpoint) {
 		ReceivedMessages received = new ReceivedMessages();
-		received.subscriber = LogSubscriber.builder().endpoint(endpoint).mode(SocketMode.CONNECT).listener(received)
+		received.subscriber = LogSubscriber.builder().endpoint(endpoint).mode(ReceiveMode.CONNECT).listener(received)
 			.start();
 		return received;
 	}

@@ -17,6 +17,7 @@ import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 class LogSubscriberTest {
@@ -83,7 +84,7 @@ class LogSubscriberTest {
 	@Test
 	void bindsSoThatPublishersConnectIn() {
 		String endpoint = FreePorts.endpoint();
-		this.subscriber = LogSubscriber.builder().endpoint(endpoint).mode(SocketMode.BIND).listener(this.received::add)
+		this.subscriber = LogSubscriber.builder().endpoint(endpoint).mode(ReceiveMode.BIND).listener(this.received::add)
 			.start();
 		sendUntilReceived(publisher(SocketMode.CONNECT, endpoint), "one.INFO", "1");
 		sendUntilReceived(publisher(SocketMode.CONNECT, endpoint), "two.INFO", "2");
@@ -168,10 +169,18 @@ class LogSubscriberTest {
 		String endpoint = FreePorts.endpoint();
 		publisher(SocketMode.BIND, endpoint);
 		assertThatExceptionOfType(EndpointException.class)
-			.isThrownBy(() -> LogSubscriber.builder().endpoint(endpoint).mode(SocketMode.BIND)
+			.isThrownBy(() -> LogSubscriber.builder().endpoint(endpoint).mode(ReceiveMode.BIND)
 				.listener(this.received::add).start())
 			.withMessageContaining(endpoint)
 			.withMessageContaining("address already in use");
+	}
+
+	@Test
+	void aPullSocketTakesNoTopics() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LogSubscriber.builder().endpoint(FreePorts.endpoint()).mode(ReceiveMode.PULL)
+				.topics(List.of("orders.")).listener(this.received::add).start())
+			.withMessageContaining("cannot filter a PULL socket");
 	}
 
 }

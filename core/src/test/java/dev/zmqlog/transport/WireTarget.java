@@ -206,7 +206,7 @@ abstract class WireTarget implements AutoCloseable {
 			this.curve = curve;
 			start(LogSubscriber.builder()
 				.endpoint(this.endpoint)
-				.mode(SocketMode.BIND)
+				.mode(ReceiveMode.BIND)
 				.curve(curve ? new CurveSettings(this.serverKeys.secretKey, this.serverKeys.publicKey, null, List.of())
 						: CurveSettings.none()));
 			if (curve) {

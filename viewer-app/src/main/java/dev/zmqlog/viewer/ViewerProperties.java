@@ -3,8 +3,9 @@ package dev.zmqlog.viewer;
 import java.time.Duration;
 import java.util.List;
 
+import dev.zmqlog.transport.CurveKeyNames;
 import dev.zmqlog.transport.CurveSettings;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,7 +17,8 @@ import org.springframework.util.unit.DataSize;
  *
  * @param endpoints Endpoints to subscribe to (connect) or to bind (so that applications
  * connect in).
- * @param mode Whether to connect to the endpoints or bind them.
+ * @param mode Whether to connect to the endpoints or bind them, or bind a PULL socket for
+ * publishers that push (Python Logbook's ZeroMQHandler with multi=True).
  * @param topics Topic prefixes to subscribe to; empty means every topic.
  * @param historySize Number of entries kept in memory for new browsers and the API.
  * @param historyMaxMemory Most heap the history's entries may take; the oldest are
@@ -43,7 +45,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
-		@DefaultValue("connect") SocketMode mode, @DefaultValue("") List<String> topics,
+		@DefaultValue("connect") ReceiveMode mode, @DefaultValue("") List<String> topics,
 		@DefaultValue("50000") int historySize, @DefaultValue("64MB") DataSize historyMaxMemory,
 		@DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("32MB") DataSize receiveBuffer,
 		@DefaultValue("false") boolean relay, @DefaultValue("20000") int sessionQueueSize,
@@ -51,6 +53,8 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 		@DefaultValue("4MB") DataSize topicsMaxMemory,
 		@DefaultValue("8MB") DataSize sourcesMaxMemory,
 		@Nullable String accessToken, @DefaultValue Curve curve) {
+
+	private static final CurveKeyNames CURVE_KEY_NAMES = CurveKeyNames.kebabCase("zmq.log.viewer.curve.");
 
 	public ViewerProperties {
 		if (historySize < 1) {
@@ -60,13 +64,11 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 			throw new IllegalArgumentException(
 					"zmq.log.viewer.session-queue-size must be at least 1, was " + sessionQueueSize);
 		}
-		try {
-			curve.settings().validate(mode);
+		if (!mode.subscribes() && topics.stream().anyMatch((topic) -> !topic.isEmpty())) {
+			throw new IllegalArgumentException("zmq.log.viewer.topics cannot be used with zmq.log.viewer.mode=pull: "
+					+ "pushing publishers send every message, unsubscribed");
 		}
-		catch (IllegalArgumentException ex) {
-			// no cause: Spring Boot's failure report shows the root cause's message
-			throw new IllegalArgumentException("zmq.log.viewer." + ex.getMessage());
-		}
+		curve.settings().validate(mode.attachment(), CURVE_KEY_NAMES);
 	}
 
 	/**

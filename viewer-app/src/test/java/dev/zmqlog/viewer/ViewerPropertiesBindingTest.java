@@ -32,7 +32,14 @@ class ViewerPropertiesBindingTest {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Failed to bind properties under 'zmq.log.viewer.mode'")
 			.contains("Value: \"sideways\"")
-			.containsPattern("The following values are valid:\\s+BIND\\s+CONNECT");
+			.containsPattern("The following values are valid:\\s+BIND\\s+CONNECT\\s+PULL");
+	}
+
+	@Test
+	void topicsInPullModeStopTheStartSayingWhy(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--zmq.log.viewer.mode=pull", "--zmq.log.viewer.topics=orders."));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("zmq.log.viewer.topics cannot be used with zmq.log.viewer.mode=pull");
 	}
 
 	@Test

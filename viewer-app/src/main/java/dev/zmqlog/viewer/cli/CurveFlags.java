@@ -3,6 +3,7 @@ package dev.zmqlog.viewer.cli;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.zmqlog.transport.CurveKeyNames;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.SocketMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
@@ -13,6 +14,8 @@ import dev.zmqlog.viewer.cli.CommandLine.UsageException;
  * Z85 strings, named as the viewer's {@code zmq.log.viewer.curve.*} properties.
  */
 final class CurveFlags {
+
+	private static final CurveKeyNames FLAG_NAMES = CurveKeyNames.kebabCase("--curve-");
 
 	private CurveFlags() {
 	}
@@ -47,11 +50,10 @@ final class CurveFlags {
 		CurveSettings settings = new CurveSettings(line.value("curve-secret-key", ""),
 				line.value("curve-public-key", ""), line.value("curve-server-key", ""), allowed);
 		try {
-			settings.validate(mode);
+			settings.validate(mode, FLAG_NAMES);
 		}
 		catch (IllegalArgumentException ex) {
-			// "curve.secret-key ..." becomes "--curve-secret-key ..."
-			throw new UsageException(ex.getMessage().replaceAll("curve\\.([a-z-]+)", "--curve-$1"));
+			throw new UsageException(ex.getMessage());
 		}
 		return settings;
 	}

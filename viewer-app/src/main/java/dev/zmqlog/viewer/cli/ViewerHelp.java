@@ -34,8 +34,9 @@ public final class ViewerHelp {
 			such as ZMQ_LOG_VIEWER_ENDPOINTS):
 			  --zmq.log.viewer.endpoints=tcp://HOST:PORT,...
 			                        endpoints to subscribe to (default tcp://127.0.0.1:5556)
-			  --zmq.log.viewer.mode=connect|bind
-			                        connect to the publishers (default), or bind so they connect in
+			  --zmq.log.viewer.mode=connect|bind|pull
+			                        connect to the publishers (default), or bind so they connect in;
+			                        pull: bind a PULL socket for publishers that push (Logbook multi=True)
 			  --zmq.log.viewer.topics=PREFIX,...
 			                        topic prefixes to subscribe to (default: all)
 			  --zmq.log.viewer.max-message-size=SIZE

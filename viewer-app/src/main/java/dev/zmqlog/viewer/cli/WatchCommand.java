@@ -14,7 +14,7 @@ import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.PeerRefusals;
 import dev.zmqlog.transport.ReceivedMessage;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
 import dev.zmqlog.viewer.cli.CommandLine.UsageException;
 import dev.zmqlog.viewer.entry.EntryJson;
@@ -27,7 +27,7 @@ import org.zeromq.ZMQException;
  *
  * <pre>
  * java -jar zmqlog-viewer.jar watch [-t TOPIC]... [--timestamp] [--separator S]
- *     [--dateformat PATTERN] [--align] [--color] [--bind] [--json]
+ *     [--dateformat PATTERN] [--align] [--color] [--bind] [--pull] [--json]
  *     [--max-message-size BYTES] ENDPOINT...
  * </pre>
  *
@@ -77,7 +77,9 @@ import org.zeromq.ZMQException;
  * ({@code STRUCTURED}, {@code TEXT}, {@code PLAIN}, {@code RAW}).
  *
  * <h2>More than pyzmq</h2>
- * {@code --bind} binds the endpoints so that applications connect in; several endpoints
+ * {@code --bind} binds the endpoints so that applications connect in; {@code --pull} binds
+ * a PULL socket for publishers that push (Logbook's {@code ZeroMQHandler(multi=True)},
+ * which a SUB socket can never receive); several endpoints
  * and several {@code -t} topics; the default date format is {@code %Y-%m-%d %H:%M:%S}
  * (pyzmq's {@code %Y-%d-%m %H:%M} swaps day and month); {@code --max-message-size} (1 MiB
  * by default) bounds what one message may take.
@@ -106,17 +108,25 @@ public final class WatchCommand {
 	static int run(String[] args, LineOutput out, LineOutput err) {
 		return syntax().run(args, out, err, (line) -> {
 			int maxMessageSize = maxMessageSize(line);
-			CurveSettings curve = CurveFlags.from(line, mode(line));
-			return () -> watch(line, maxMessageSize, curve, out, err);
+			ReceiveMode mode = mode(line);
+			CurveSettings curve = CurveFlags.from(line, mode.attachment());
+			return () -> watch(line, mode, maxMessageSize, curve, out, err);
 		});
 	}
 
-	private static SocketMode mode(CommandLine line) {
-		return line.has("bind") ? SocketMode.BIND : SocketMode.CONNECT;
+	private static ReceiveMode mode(CommandLine line) throws UsageException {
+		if (!line.has("pull")) {
+			return line.has("bind") ? ReceiveMode.BIND : ReceiveMode.CONNECT;
+		}
+		if (!line.values("topic").isEmpty()) {
+			throw new UsageException("argument -t/--topic: not allowed with --pull (pushing publishers send "
+					+ "every message, unsubscribed)");
+		}
+		return ReceiveMode.PULL;
 	}
 
-	private static int watch(CommandLine line, int maxMessageSize, CurveSettings curve, LineOutput out,
-			LineOutput err) {
+	private static int watch(CommandLine line, ReceiveMode mode, int maxMessageSize, CurveSettings curve,
+			LineOutput out, LineOutput err) {
 		boolean json = line.has("json");
 		// like pyzmq's watcher, whose colorama strips colours from what is not a terminal
 		boolean color = line.has("color") && !json && System.console() != null;
@@ -145,7 +155,7 @@ public final class WatchCommand {
 		try {
 			subscriber = LogSubscriber.builder()
 				.endpoints(line.positionals())
-				.mode(mode(line))
+				.mode(mode)
 				.topics(line.values("topic"))
 				.curve(curve)
 				.maxMessageSize(maxMessageSize)
@@ -238,6 +248,8 @@ public final class WatchCommand {
 			.flag(null, "align", "align messages by padding each topic segment to the widest seen")
 			.flag(null, "color", "color lines by level")
 			.flag(null, "bind", "bind the endpoints, so that applications connect to the watcher")
+			.flag(null, "pull", "bind the endpoints with a PULL socket, for publishers that push\n"
+					+ "(Python Logbook's ZeroMQHandler with multi=True); no -t")
 			.flag(null, "json", "print each entry as one JSON object per line (id, time, received,\n"
 					+ "topic, level, logger, thread, message, exception, mdc, markers, seq, source, kind)")
 			.value(null, "max-message-size", "BYTES", "drop larger messages (default: 1048576)")

@@ -286,13 +286,34 @@ class WatchCommandTest {
 	}
 
 	@Test
+	void curveErrorsNameTheFlags() {
+		Run malformed = watch("--curve-server-key", "tooshort", "tcp://127.0.0.1:5556");
+		Run bindWithoutPair = watch("--bind", "--curve-server-key", "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7",
+				"tcp://127.0.0.1:5556");
+
+		assertThat(malformed.exitCode()).isEqualTo(2);
+		assertThat(malformed.err()).contains("--curve-server-key is not a CURVE key").doesNotContain("curve.");
+		assertThat(bindWithoutPair.exitCode()).isEqualTo(2);
+		assertThat(bindWithoutPair.err())
+			.contains("--curve-secret-key and --curve-public-key are required on a socket that binds");
+	}
+
+	@Test
+	void pullTakesNoTopics() {
+		Run run = watch("--pull", "-t", "orders.", "tcp://127.0.0.1:5556");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("argument -t/--topic: not allowed with --pull");
+	}
+
+	@Test
 	void helpPrintsEveryFlagAndExitsZero() {
 		Run run = watch("--help");
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).startsWith("usage: zmqlog-viewer watch ")
 			.contains("-t TOPIC, --topic TOPIC", "--timestamp", "--separator SEPARATOR", "--dateformat DATEFORMAT",
-					"--align", "--color", "--bind", "--json", "ENDPOINT");
+					"--align", "--color", "--bind", "--pull", "--json", "ENDPOINT");
 		assertThat(run.err()).isEmpty();
 	}
 

@@ -153,6 +153,56 @@ class WatchReceivingTest {
 		assertThat(entries.get(0).get("logger").isNull()).isTrue();
 	}
 
+	@Test
+	void logbookPublisherIsReadWithItsLevelsChannelsTracebackAndExtra() {
+		String endpoint = FreePorts.endpoint();
+		RunningProcess logbookApp = started(Python.script("viewer/logbook_app.py", "pub", endpoint));
+		RunningProcess watch = watch("--json", endpoint);
+		// Logbook's PUB drops what it logs before the subscription arrives: it probes until told to go
+		await().atMost(TIMEOUT).until(() -> !watch.stdoutLines().isEmpty());
+		logbookApp.writeLine("go");
+		assertThat(logbookApp.awaitExit(TIMEOUT)).as(logbookApp::output).isZero();
+		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(logbookEntries(watch)).hasSize(4));
+
+		List<JsonNode> entries = logbookEntries(watch);
+		assertThat(entries).extracting((entry) -> entry.get("level").asString())
+			.containsExactly("INFO", "WARN", "ERROR", "FATAL");
+		assertThat(entries).extracting((entry) -> entry.get("logger").asString())
+			.containsExactly("shop.orders", "shop.stock", "shop.payments", "shop");
+		assertThat(entries).extracting((entry) -> entry.get("message").asString())
+			.containsExactly("order 42 placed", "stock low", "payment failed", "shutting down");
+		assertThat(entries.get(0).get("mdc").get("user").asString()).isEqualTo("ada");
+		assertThat(entries.get(2).get("exception").asString()).startsWith("Traceback (most recent call last):")
+			.endsWith("ValueError: card declined");
+	}
+
+	@Test
+	void pullReceivesLogbookHandlersThatPush() {
+		String endpoint = FreePorts.endpoint();
+		RunningProcess watch = watch("--pull", endpoint);
+		RunningProcess logbookApp = started(Python.script("viewer/logbook_app.py", "push", endpoint));
+
+		awaitLine(watch, "FATAL | shutting down");
+		assertThat(logbookApp.awaitExit(TIMEOUT)).as(logbookApp::output).isZero();
+		// the traceback's indented lines name this script's path
+		assertThat(watch.stdoutLines()).filteredOn((line) -> !line.startsWith(" ")).containsExactly(
+				"INFO | order 42 placed",
+				"WARN | stock low",
+				"ERROR | payment failed",
+				"Traceback (most recent call last):",
+				"ValueError: card declined",
+				"FATAL | shutting down");
+	}
+
+	/** The entries of {@code watch --json} but Logbook's probes. */
+	private static List<JsonNode> logbookEntries(RunningProcess watch) {
+		return watch.stdoutLines()
+			.stream()
+			.map(json::readTree)
+			.filter((entry) -> !"probe".equals(entry.get("logger").asString()))
+			.toList();
+	}
+
 	private RunningProcess watch(String... args) {
 		List<Object> watchArgs = new ArrayList<>(List.of("watch"));
 		watchArgs.addAll(List.of(args));

@@ -10,7 +10,7 @@ import dev.zmqlog.protocol.LogEntry;
 import dev.zmqlog.testing.FreePorts;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.ReceivedMessage;
-import dev.zmqlog.transport.SocketMode;
+import dev.zmqlog.transport.ReceiveMode;
 import dev.zmqlog.viewer.InProcessPublisher;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import dev.zmqlog.viewer.history.RecentWindow;
@@ -65,7 +65,7 @@ class SupervisedSubscriberTest {
 
 	private Logger start(Consumer<ReceivedMessage> listener) {
 		this.subscriber = new SupervisedSubscriber(
-				() -> LogSubscriber.builder().endpoint(this.endpoint).mode(SocketMode.BIND), listener, Clock.systemUTC());
+				() -> LogSubscriber.builder().endpoint(this.endpoint).mode(ReceiveMode.BIND), listener, Clock.systemUTC());
 		this.subscriber.start();
 		this.publisher = InProcessPublisher.connect(this.endpoint, "app", (appender) -> appender.setFormat("%msg"));
 		return this.publisher.logger("app");

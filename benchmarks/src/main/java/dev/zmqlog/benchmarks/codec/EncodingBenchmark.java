@@ -1,4 +1,4 @@
-package dev.zmqlog.logback;
+package dev.zmqlog.benchmarks.codec;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.zmqlog.logback.AppenderEncoding;
 import dev.zmqlog.protocol.PayloadFormat;
 import dev.zmqlog.protocol.Source;
 import dev.zmqlog.transport.WireMessage;
@@ -25,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What the I/O thread spends turning one event into its wire message: subtopic
  * resolution, the level's pattern, the {@code text} or {@code json} payload and the topic
- * bytes, through the appender's own {@link EventEncoder}. In this package because the
- * encoder is package-private. Run with {@code -prof gc} for the bytes allocated per event.
+ * bytes, through the appender's own encoder (core's test-support {@link AppenderEncoding}).
+ * Run with {@code -prof gc} for the bytes allocated per event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,9 +45,7 @@ public class EncodingBenchmark {
 
 	private LoggerContext context;
 
-	private LevelLayouts layouts;
-
-	private EventEncoder encoder;
+	private AppenderEncoding encoding;
 
 	private LoggingEvent logged;
 
@@ -56,9 +55,8 @@ public class EncodingBenchmark {
 	public void start() {
 		this.context = new LoggerContext();
 		this.context.start();
-		this.layouts = new LevelLayouts(this.context, ZmqLogAppender.DEFAULT_FORMAT, Map.of());
-		this.encoder = new EventEncoder("bench", new SubtopicResolver("::", null), this.layouts,
-				PayloadFormat.of(this.payload), new Source("bench", "localhost", 4242L, "1a2b3c4d"));
+		this.encoding = new AppenderEncoding(this.context, "bench", PayloadFormat.of(this.payload),
+				new Source("bench", "localhost", 4242L, "1a2b3c4d"));
 		this.logged = typicalEvent(this.context.getLogger("com.example.orders.OrderService"),
 				"exception".equals(this.event) ? failure() : null);
 	}
@@ -79,13 +77,13 @@ public class EncodingBenchmark {
 
 	@TearDown
 	public void stop() {
-		this.layouts.stop();
+		this.encoding.close();
 		this.context.stop();
 	}
 
 	@Benchmark
 	public WireMessage encode() {
-		return this.encoder.encode(this.logged, ++this.seq);
+		return this.encoding.encode(this.logged, ++this.seq);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.zmqlog.logback;
+package dev.zmqlog.benchmarks.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.zmqlog.logback.AppenderEncoding;
 import dev.zmqlog.protocol.DecodeResult;
 import dev.zmqlog.protocol.MessageDecoder;
 import dev.zmqlog.protocol.PayloadFormat;
@@ -29,10 +30,9 @@ import org.slf4j.MarkerFactory;
 /**
  * What a receiver spends turning one received message into a {@code LogEntry}, through
  * core's {@link MessageDecoder}: zmqlog's {@code json} records as the appender's own
- * {@link EventEncoder} writes them (MDC of three keys, a marker, seq, source; one with a
- * 3 KB stack trace), pyzmq's PUBHandler text and a logging-cookbook record. In this package
- * because the encoder is package-private. Run with {@code -prof gc} for the bytes allocated
- * per message.
+ * encoder writes them (core's test-support {@link AppenderEncoding}; MDC of three keys, a
+ * marker, seq, source; one with a 3 KB stack trace), pyzmq's PUBHandler text and a
+ * logging-cookbook record. Run with {@code -prof gc} for the bytes allocated per message.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -89,10 +89,8 @@ public class DecodingBenchmark {
 	private static List<byte[]> zmqlogRecord(Throwable thrown) {
 		LoggerContext context = new LoggerContext();
 		context.start();
-		LevelLayouts layouts = new LevelLayouts(context, ZmqLogAppender.DEFAULT_FORMAT, Map.of());
-		try {
-			EventEncoder encoder = new EventEncoder("orders", new SubtopicResolver("::", null), layouts,
-					PayloadFormat.JSON, new Source("orders", "app-7f9c", 4242L, "3f2a9c1b8d7e"));
+		try (AppenderEncoding encoding = new AppenderEncoding(context, "orders", PayloadFormat.JSON,
+				new Source("orders", "app-7f9c", 4242L, "3f2a9c1b8d7e"))) {
 			Logger logger = context.getLogger("com.example.orders.OrderService");
 			LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, ch.qos.logback.classic.Level.INFO,
 					"Order {} placed", thrown, new Object[] { 18_342 });
@@ -101,11 +99,10 @@ public class DecodingBenchmark {
 					"00f067aa0ba902b7", "user", "alice"));
 			event.addMarker(MarkerFactory.getMarker("AUDIT"));
 			event.prepareForDeferredProcessing();
-			WireMessage message = encoder.encode(event, 18_342L);
+			WireMessage message = encoding.encode(event, 18_342L);
 			return List.of(message.topic(), message.payload());
 		}
 		finally {
-			layouts.stop();
 			context.stop();
 		}
 	}
