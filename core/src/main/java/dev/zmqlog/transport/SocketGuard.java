@@ -155,7 +155,7 @@ public final class SocketGuard implements AutoCloseable {
 			while (this.running) {
 				ZMQ.Event event = ZMQ.Event.recv(this.events);
 				if (event != null) {
-					handle(event);
+					handleQuietly(event);
 				}
 				reportRefusedByLimits();
 			}
@@ -165,6 +165,16 @@ public final class SocketGuard implements AutoCloseable {
 		}
 		finally {
 			this.context.destroySocket(this.events);
+		}
+	}
+
+	/** Handles an event; a failure of its handling must not stop the reading (see close). */
+	private void handleQuietly(ZMQ.Event event) {
+		try {
+			handle(event);
+		}
+		catch (RuntimeException ex) {
+			// a listener's failure costs that one event
 		}
 	}
 
@@ -285,10 +295,15 @@ public final class SocketGuard implements AutoCloseable {
 		}
 	}
 
-	/** Stops watching; call from the socket's thread before the socket closes. */
+	/**
+	 * Stops watching; call from the socket's thread before the socket closes. The monitor
+	 * is switched off while the guard still reads its events: JeroMQ writes each event with
+	 * a blocking send under the socket's monitor lock, so a monitor whose reader has gone
+	 * blocks ZeroMQ's I/O thread for good, and with it every socket of the context and
+	 * this very call. The guard ends on the monitor's last event.
+	 */
 	@Override
 	public void close() {
-		this.running = false;
 		try {
 			this.socket.monitor(null, 0);
 		}
@@ -303,6 +318,7 @@ public final class SocketGuard implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
+		this.running = false;
 	}
 
 	/**
