@@ -10,7 +10,8 @@ import tools.jackson.core.sym.PropertyNameMatcher;
 
 /**
  * The properties of one JSON record that {@link JsonRecordMapping} reads, as plain
- * strings, numbers, booleans, maps and lists; a record's other properties are never
+ * strings, numbers, booleans, maps and lists (the MDC and markers as text, the source as a
+ * {@link Source}, when they have the expected shape); a record's other properties are never
  * materialised. A property given twice keeps its last value, as Python's {@code json} does.
  */
 final class JsonRecord {
@@ -26,6 +27,14 @@ final class JsonRecord {
 
 	private static final Map<String, Integer> INDEX = index(KEYS);
 
+	private static final int MDC_SLOT = KEYS.indexOf(JsonFields.MDC);
+
+	private static final int EXTRA_SLOT = KEYS.indexOf("extra");
+
+	private static final int MARKERS_SLOT = KEYS.indexOf(JsonFields.MARKERS);
+
+	private static final int SOURCE_SLOT = KEYS.indexOf(JsonFields.SOURCE);
+
 	private final @Nullable Object[] values = new Object[KEYS.size()];
 
 	private static Map<String, Integer> index(List<String> keys) {
@@ -34,6 +43,21 @@ final class JsonRecord {
 			index.put(keys.get(i), i);
 		}
 		return Map.copyOf(index);
+	}
+
+	/** Whether the property's object is read as text values by name: the MDC, Logbook's {@code extra}. */
+	static boolean isTextMap(int slot) {
+		return slot == MDC_SLOT || slot == EXTRA_SLOT;
+	}
+
+	/** Whether the property's array is read as text values: the markers. */
+	static boolean isTextList(int slot) {
+		return slot == MARKERS_SLOT;
+	}
+
+	/** Whether the property's object is read as a {@link Source}. */
+	static boolean isSource(int slot) {
+		return slot == SOURCE_SLOT;
 	}
 
 	/** @param slot the index of a property in {@link #KEYS}, as {@link #NAMES} matches it */

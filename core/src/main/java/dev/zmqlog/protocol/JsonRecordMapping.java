@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,31 +110,35 @@ final class JsonRecordMapping {
 		}
 	}
 
+	/** The MDC and Logbook's {@code extra}, the latter's values last; as read when only one has any. */
 	private static Map<String, String> mdc(JsonRecord record) {
-		Map<String, String> mdc = new LinkedHashMap<>();
-		for (String key : new String[] { JsonFields.MDC, "extra" }) {
-			if (record.get(key) instanceof Map<?, ?> values) {
-				values.forEach((name, value) -> mdc.put(String.valueOf(name), String.valueOf(value)));
-			}
+		Map<String, String> mdc = textMap(record.get(JsonFields.MDC));
+		Map<String, String> extra = textMap(record.get("extra"));
+		if (extra.isEmpty()) {
+			return mdc;
 		}
-		return mdc;
+		if (mdc.isEmpty()) {
+			return extra;
+		}
+		Map<String, String> both = new LinkedHashMap<>(mdc);
+		both.putAll(extra);
+		return both;
 	}
 
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> textMap(@Nullable Object value) {
+		// JsonRecordReader reads these properties' objects as text maps and nothing else as a map
+		return (value instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
+	}
+
+	@SuppressWarnings("unchecked")
 	private static List<String> markers(JsonRecord record) {
-		List<String> markers = new ArrayList<>();
-		if (record.get(JsonFields.MARKERS) instanceof List<?> names) {
-			names.forEach((name) -> markers.add(String.valueOf(name)));
-		}
-		return markers;
+		// JsonRecordReader reads this property's array as a text list
+		return (record.get(JsonFields.MARKERS) instanceof List<?> names) ? (List<String>) names : List.of();
 	}
 
 	private static @Nullable Source source(@Nullable Object value) {
-		if (!(value instanceof Map<?, ?> source)) {
-			return null;
-		}
-		return new Source(stringOrNull(source.get(JsonFields.SOURCE_APP)),
-				stringOrNull(source.get(JsonFields.SOURCE_HOST)), wholeNumber(source.get(JsonFields.SOURCE_PID)),
-				stringOrNull(source.get(JsonFields.SOURCE_INSTANCE)));
+		return (value instanceof Source source) ? source : null;
 	}
 
 	private static @Nullable String firstString(JsonRecord record, String... keys) {
@@ -147,7 +150,7 @@ final class JsonRecordMapping {
 		return null;
 	}
 
-	private static @Nullable Long wholeNumber(@Nullable Object value) {
+	static @Nullable Long wholeNumber(@Nullable Object value) {
 		if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
 			// BigInteger.longValue() keeps the low 64 bits; the double cast saturates instead
 			return (number instanceof Long || number instanceof Integer) ? number.longValue()
@@ -158,10 +161,6 @@ final class JsonRecordMapping {
 
 	private static int saturatedInt(long value) {
 		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-	}
-
-	private static @Nullable String stringOrNull(@Nullable Object value) {
-		return (value instanceof String string) ? string : null;
 	}
 
 	private static String stringOrEmpty(@Nullable Object value) {

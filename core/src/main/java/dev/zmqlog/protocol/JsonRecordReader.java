@@ -18,8 +18,10 @@ import tools.jackson.core.sym.PropertyNameMatcher;
 /**
  * Reads a JSON record in one pass into the properties the mapping reads ({@link JsonRecord}),
  * their values as plain maps, lists, strings, numbers and booleans; every other property is
- * skipped unread. Limits on depth and size hold for skipped values too, so that no payload
- * can exhaust the stack or the heap.
+ * skipped unread. The MDC, Logbook's {@code extra} and the markers are read straight into
+ * the text maps and lists an entry keeps ({@link #readTextMap}), and the source into a
+ * {@link Source}: no intermediate map is built and copied per record. Limits on depth and
+ * size hold for skipped values too, so that no payload can exhaust the stack or the heap.
  */
 final class JsonRecordReader {
 
@@ -84,13 +86,92 @@ final class JsonRecordReader {
 			}
 			parser.nextToken();
 			if (slot >= 0) {
-				record.put(slot, readValue(parser));
+				record.put(slot, readProperty(slot, parser));
 			}
 			else {
 				// still tokenised to its end, so malformed or too deep input is refused as before
 				parser.skipChildren();
 			}
 		}
+	}
+
+	/** A property's value, typed as the mapping uses it where the record has the expected shape. */
+	private @Nullable Object readProperty(int slot, JsonParser parser) {
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.START_OBJECT && JsonRecord.isTextMap(slot)) {
+			return readTextMap(parser);
+		}
+		if (token == JsonToken.START_ARRAY && JsonRecord.isTextList(slot)) {
+			return readTextList(parser);
+		}
+		if (token == JsonToken.START_OBJECT && JsonRecord.isSource(slot)) {
+			return readSource(parser);
+		}
+		return readValue(parser);
+	}
+
+	/** An object's values as text, in order; a value that is no string shows as Java writes it. */
+	private Map<String, String> readTextMap(JsonParser parser) {
+		if (parser.nextToken() != JsonToken.PROPERTY_NAME) {
+			return Map.of();
+		}
+		Map<String, String> map = new LinkedHashMap<>();
+		do {
+			String name = parser.currentName();
+			map.put(name, readText(parser));
+		}
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME);
+		return map;
+	}
+
+	private List<String> readTextList(JsonParser parser) {
+		JsonToken token = parser.nextToken();
+		if (token == JsonToken.END_ARRAY || token == null) {
+			return List.of();
+		}
+		List<String> list = new ArrayList<>(4);
+		do {
+			list.add(readTextValue(parser));
+		}
+		while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null);
+		return list;
+	}
+
+	/** The next value, as text. */
+	private String readText(JsonParser parser) {
+		parser.nextToken();
+		return readTextValue(parser);
+	}
+
+	/** The current value, as text. */
+	private String readTextValue(JsonParser parser) {
+		return (parser.currentToken() == JsonToken.VALUE_STRING) ? parser.getString()
+				: String.valueOf(readValue(parser));
+	}
+
+	/** A publisher's {@code source} object; a property given twice keeps its last value. */
+	private Source readSource(JsonParser parser) {
+		@Nullable Object app = null;
+		@Nullable Object host = null;
+		@Nullable Object pid = null;
+		@Nullable Object instance = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			switch (name) {
+				case JsonFields.SOURCE_APP -> app = readValue(parser);
+				case JsonFields.SOURCE_HOST -> host = readValue(parser);
+				case JsonFields.SOURCE_PID -> pid = readValue(parser);
+				case JsonFields.SOURCE_INSTANCE -> instance = readValue(parser);
+				default -> parser.skipChildren();
+			}
+		}
+		return new Source(stringOrNull(app), stringOrNull(host), JsonRecordMapping.wholeNumber(pid),
+				stringOrNull(instance));
+	}
+
+	private static @Nullable String stringOrNull(@Nullable Object value) {
+		return (value instanceof String string) ? string : null;
 	}
 
 	private Map<String, Object> readObject(JsonParser parser) {

@@ -3,6 +3,7 @@ package dev.zmqlog.transport;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import org.jspecify.annotations.Nullable;
 import zmq.Msg;
 import zmq.io.Metadata;
 import zmq.msg.MsgAllocator;
@@ -39,6 +40,15 @@ final class InboundFrames implements MsgAllocator {
 
 	private long connectionCount;
 
+	/**
+	 * The connection of the last frame admitted and its tally: frames come in runs from one
+	 * connection, and looking its metadata up hashes all its properties, twice a message.
+	 * Holds that one connection's metadata until a frame of another arrives.
+	 */
+	private @Nullable Metadata lastMetadata;
+
+	private @Nullable MessageTally lastTally;
+
 	InboundFrames(InboundLimits limits, SocketGuard guard) {
 		this.limits = limits;
 		this.guard = guard;
@@ -67,10 +77,12 @@ final class InboundFrames implements MsgAllocator {
 	 * @return whether the frame may be queued; false once its connection is refused
 	 */
 	boolean admit(CheckedFrame frame, Metadata metadata) {
-		if (!metadata.containsKey(CONNECTION_PROPERTY)) {
-			metadata.set(CONNECTION_PROPERTY, Long.toString(++this.connectionCount));
+		MessageTally tally = this.lastTally;
+		if (metadata != this.lastMetadata || tally == null) {
+			tally = tally(metadata);
+			this.lastMetadata = metadata;
+			this.lastTally = tally;
 		}
-		MessageTally tally = this.connections.computeIfAbsent(metadata, (key) -> new MessageTally());
 		if (tally.refused) {
 			return false;
 		}
@@ -82,6 +94,13 @@ final class InboundFrames implements MsgAllocator {
 		String peer = metadata.get(Metadata.PEER_ADDRESS);
 		this.guard.close((peer != null) ? peer : "unknown peer", refusal);
 		return false;
+	}
+
+	private MessageTally tally(Metadata metadata) {
+		if (!metadata.containsKey(CONNECTION_PROPERTY)) {
+			metadata.set(CONNECTION_PROPERTY, Long.toString(++this.connectionCount));
+		}
+		return this.connections.computeIfAbsent(metadata, (key) -> new MessageTally());
 	}
 
 	/** The frames and bytes of the message a connection is receiving. */

@@ -1,6 +1,5 @@
 package dev.zmqlog.viewer.entry;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,14 @@ public final class EntryJson {
 	/** The entry as UTF-8 JSON text. */
 	public byte[] bytes(ViewerEntry entry) {
 		Utf8Json json = new Utf8Json(256 + 3 * entry.message().length());
-		write(json, entry);
+		writeEntry(json, entry);
 		return json.toByteArray();
 	}
 
 	/** The entry as one line of JSON text. */
 	public String text(ViewerEntry entry) {
 		Utf8Json json = new Utf8Json(256 + 3 * entry.message().length());
-		write(json, entry);
+		writeEntry(json, entry);
 		return json.text();
 	}
 
@@ -44,7 +43,7 @@ public final class EntryJson {
 			if (i > 0) {
 				json.raw(',');
 			}
-			write(json, entries.get(i));
+			writeEntry(json, entries.get(i));
 			if (json.size() > 32 * 1024) {
 				// a large answer goes out in pieces rather than as one array in memory
 				json.writeTo(out);
@@ -55,35 +54,15 @@ public final class EntryJson {
 		json.writeTo(out);
 	}
 
-	/**
-	 * Writes the entries as one JSON array into {@code out}, and says where each entry's
-	 * text ends: entry {@code i} is the bytes from {@code ends[i - 1] + 1} (after the comma;
-	 * {@code 1} after the bracket for the first) to {@code ends[i]}.
-	 * @return the offset in {@code out} after each entry
-	 */
-	public int[] writeEach(ByteArrayOutputStream out, List<ViewerEntry> entries) {
-		int[] ends = new int[entries.size()];
-		Utf8Json json = new Utf8Json(Math.max(64, entries.size() * 512));
-		json.raw('[');
-		int base = out.size();
-		for (int i = 0; i < entries.size(); i++) {
-			if (i > 0) {
-				json.raw(',');
-			}
-			write(json, entries.get(i));
-			ends[i] = base + json.size();
-		}
-		json.raw(']');
-		json.writeTo(out);
-		return ends;
+	/** Writes the entry's JSON text at the end of {@code json}: the stream writes its frames around it. */
+	public void write(Utf8Json json, ViewerEntry entry) {
+		writeEntry(json, entry);
 	}
 
-	private static void write(Utf8Json json, ViewerEntry entry) {
-		String time = IsoInstant.format(entry.time());
+	private static void writeEntry(Utf8Json json, ViewerEntry entry) {
 		json.raw("{\"id\":").number(entry.id());
-		json.raw(",\"time\":").string(time);
-		json.raw(",\"received\":")
-			.string((entry.received() == entry.time()) ? time : IsoInstant.format(entry.received()));
+		json.raw(",\"time\":").instant(entry.time());
+		json.raw(",\"received\":").instant(entry.received());
 		json.raw(",\"topic\":").string(entry.topic());
 		json.raw(",\"level\":").string((entry.level() != null) ? entry.level().name() : null);
 		json.raw(",\"logger\":").string(entry.logger());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,11 @@ import org.jspecify.annotations.Nullable;
  * {@code \}, control characters); an unpaired surrogate, which a record's {@code \ud800}
  * escape can put in a string and which UTF-8 cannot encode, is written as U+FFFD rather
  * than stopping the batch it is in. Not thread-safe.
+ * <p>
+ * Public so that the stream can write its frames around entries in the same array that
+ * {@link EntryJson} writes them into, and send slices of it without copying.
  */
-final class Utf8Json {
+public final class Utf8Json {
 
 	private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,12 +31,24 @@ final class Utf8Json {
 
 	private int size;
 
-	Utf8Json(int capacity) {
+	/** Made on the first instant written: most entries of a batch share their second. */
+	private @Nullable IsoInstant instants;
+
+	public Utf8Json(int capacity) {
 		this.bytes = new byte[Math.max(16, capacity)];
 	}
 
-	int size() {
+	/** Bytes written so far. */
+	public int size() {
 		return this.size;
+	}
+
+	/**
+	 * The array written into, not a copy: valid up to {@link #size()}, and only until the
+	 * next write, which may replace it with a larger one.
+	 */
+	public byte[] array() {
+		return this.bytes;
 	}
 
 	byte[] toByteArray() {
@@ -58,14 +74,35 @@ final class Utf8Json {
 		}
 	}
 
-	Utf8Json raw(char ascii) {
+	/** Bytes the caller knows to be valid JSON text, written as they are. */
+	public Utf8Json raw(byte[] text) {
+		ensure(text.length);
+		System.arraycopy(text, 0, this.bytes, this.size, text.length);
+		this.size += text.length;
+		return this;
+	}
+
+	/**
+	 * Replaces one byte already written with the given bytes, moving what follows it.
+	 * @param at where the byte is
+	 * @param text what takes its place
+	 */
+	public void replace(int at, byte[] text) {
+		int grow = text.length - 1;
+		ensure(grow);
+		System.arraycopy(this.bytes, at + 1, this.bytes, at + 1 + grow, this.size - at - 1);
+		System.arraycopy(text, 0, this.bytes, at, text.length);
+		this.size += grow;
+	}
+
+	public Utf8Json raw(char ascii) {
 		ensure(1);
 		this.bytes[this.size++] = (byte) ascii;
 		return this;
 	}
 
 	/** ASCII text written as it is: punctuation and property names the caller knows need no escape. */
-	Utf8Json raw(String ascii) {
+	public Utf8Json raw(String ascii) {
 		int length = ascii.length();
 		ensure(length);
 		for (int i = 0; i < length; i++) {
@@ -75,7 +112,53 @@ final class Utf8Json {
 	}
 
 	Utf8Json number(@Nullable Long number) {
-		return (number != null) ? raw(Long.toString(number)) : nullValue();
+		return (number != null) ? number(number.longValue()) : nullValue();
+	}
+
+	/** Digits written in place: no String per number. */
+	Utf8Json number(long number) {
+		if (number == Long.MIN_VALUE) {
+			return raw(Long.toString(number));
+		}
+		ensure(20);
+		long value = number;
+		if (value < 0) {
+			this.bytes[this.size++] = '-';
+			value = -value;
+		}
+		int end = this.size + digitCount(value);
+		for (int at = end - 1; at >= this.size; at--) {
+			this.bytes[at] = (byte) ('0' + value % 10);
+			value /= 10;
+		}
+		this.size = end;
+		return this;
+	}
+
+	private static int digitCount(long value) {
+		int count = 1;
+		for (long limit = 10; count < 19 && value >= limit; limit *= 10) {
+			count++;
+		}
+		return count;
+	}
+
+	/** An instant as a JSON string in {@link Instant#toString()}'s form. */
+	Utf8Json instant(Instant instant) {
+		if (this.instants == null) {
+			this.instants = new IsoInstant();
+		}
+		ensure(IsoInstant.MAX_LENGTH + 2);
+		this.bytes[this.size++] = '"';
+		int written = this.instants.write(instant, this.bytes, this.size);
+		if (written < 0) {
+			// outside the years 0 to 9999: rare enough for the JDK's own text
+			this.size--;
+			return string(instant.toString());
+		}
+		this.size += written;
+		this.bytes[this.size++] = '"';
+		return this;
 	}
 
 	Utf8Json nullValue() {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands new entries to every browser, off the ingest thread. The ingest thread only wakes
  * it ({@link #accept}); its own thread reads what is new in the recent window, writes each
- * entry's JSON once, makes the frames once for every browser that wants every entry, and
+ * entry's JSON once, in the frames that every browser that wants every entry is sent, and
  * offers the batch to each browser without waiting for any. Batches start at least
  * {@value #MIN_BATCH_INTERVAL_MILLIS} ms apart: a quiet stream goes out at once, a busy
  * one in few large frames (a browser parses only so many frames a second).
@@ -169,17 +169,9 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	private LiveBatch batch(List<ViewerEntry> entries) {
-		List<EncodedEntry> encoded = EncodedEntry.encode(entries, this.json);
-		long bytes = encoded.isEmpty() ? 0 : encoded.get(0).buffer().length;
-		List<byte[]> frames = null;
-		for (BrowserSender browser : this.browsers) {
-			if (browser.wantsEverything()) {
-				frames = StreamFrames.entries(encoded);
-				break;
-			}
-		}
-		// the entries' JSON, the entries they stand for, and the frames made of them
-		return new LiveBatch(encoded, frames, 2 * bytes + ((frames != null) ? bytes : 0));
+		StreamFrames.Written written = StreamFrames.write(entries, this.json);
+		// the array of JSON and frames, and about as much again for the entries it stands for
+		return new LiveBatch(written.entries(), written.frames(), 2 * written.bytes());
 	}
 
 	@Override

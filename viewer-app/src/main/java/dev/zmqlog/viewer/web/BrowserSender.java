@@ -1,7 +1,6 @@
 package dev.zmqlog.viewer.web;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -123,7 +122,7 @@ final class BrowserSender {
 				BrowserOutbox.Taken taken = this.outbox.take();
 				long skipped = taken.skipped();
 				for (Object part : taken.parts()) {
-					List<byte[]> frames = (part instanceof BrowserOutbox.Backlog backlog) ? backlogFrames(backlog)
+					List<Frame> frames = (part instanceof BrowserOutbox.Backlog backlog) ? backlogFrames(backlog)
 							: liveFrames((BrowserOutbox.Part) part);
 					// the lookup may have found entries gone: the count goes before what follows them
 					skipped += this.backlogSkipped;
@@ -132,7 +131,7 @@ final class BrowserSender {
 						sendFrame(StreamFrames.skipped(skipped));
 						skipped = 0;
 					}
-					for (byte[] frame : frames) {
+					for (Frame frame : frames) {
 						sendFrame(frame);
 					}
 				}
@@ -149,10 +148,10 @@ final class BrowserSender {
 	}
 
 
-	private List<byte[]> liveFrames(BrowserOutbox.Part part) {
+	private List<Frame> liveFrames(BrowserOutbox.Part part) {
 		LiveBatch batch = part.batch();
 		long floor = this.floorId;
-		if (part.from() == 0 && batch.frames() != null && wantsEverything()
+		if (part.from() == 0 && wantsEverything()
 				&& (batch.entries().isEmpty() || batch.entries().get(0).entry().id() > floor)) {
 			return batch.frames();
 		}
@@ -171,7 +170,7 @@ final class BrowserSender {
 	 * it: a storm of reconnecting browsers queues here, on their own threads, instead of
 	 * taking every core from ingestion.
 	 */
-	private List<byte[]> backlogFrames(BrowserOutbox.Backlog backlog) throws IOException {
+	private List<Frame> backlogFrames(BrowserOutbox.Backlog backlog) throws IOException {
 		try {
 			this.backlogLookups.acquire();
 		}
@@ -188,7 +187,7 @@ final class BrowserSender {
 			else {
 				entries = resumed(backlog, deadline);
 			}
-			return StreamFrames.entries(EncodedEntry.encode(entries, this.json));
+			return StreamFrames.write(entries, this.json).frames();
 		}
 		finally {
 			this.backlogLookups.release();
@@ -203,8 +202,8 @@ final class BrowserSender {
 		return selection.entries();
 	}
 
-	private void sendFrame(byte[] frame) throws IOException {
-		this.session.sendMessage(new BinaryMessage(ByteBuffer.wrap(frame)));
+	private void sendFrame(Frame frame) throws IOException {
+		this.session.sendMessage(new BinaryMessage(frame.bytes()));
 		this.outbox.progressed();
 	}
 

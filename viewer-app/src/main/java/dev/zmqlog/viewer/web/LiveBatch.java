@@ -2,17 +2,14 @@ package dev.zmqlog.viewer.web;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * Entries the broadcaster hands to every browser at once, the same object for all: their
- * JSON is written once, and the frames of the whole batch too, for every browser that
- * wants every entry.
+ * JSON is written once, in the frames of the whole batch, which every browser that wants
+ * every entry is sent as they are.
  *
- * @param entries the entries, oldest first
- * @param frames the batch's frames, made once when a browser that wants everything is
- * connected, else {@code null}
- * @param bytes the batch's JSON size, what it counts against a browser's budget
+ * @param entries the entries, oldest first, each with its slice of the frames
+ * @param frames the batch's frames
+ * @param bytes what the batch holds in memory, what it counts against a browser's budget
  */
-record LiveBatch(List<EncodedEntry> entries, @Nullable List<byte[]> frames, long bytes) {
+record LiveBatch(List<EncodedEntry> entries, List<Frame> frames, long bytes) {
 }

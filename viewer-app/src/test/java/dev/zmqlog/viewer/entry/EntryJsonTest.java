@@ -1,7 +1,5 @@
 package dev.zmqlog.viewer.entry;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,19 +85,30 @@ class EntryJsonTest {
 	}
 
 	@Test
-	void entriesWrittenTogetherAreSlicesOfOneArray() {
-		List<ViewerEntry> entries = List.of(entry(1, "one"), entry(2, "\u00e9\u6f22"), entry(3, "three"));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int[] ends = this.json.writeEach(out, entries);
-		byte[] array = out.toByteArray();
+	void numbersAndInstantsReadBackAsWritten() {
+		for (long id : new long[] { 0, 9, 10, 99, 1_000_000_007L, Long.MAX_VALUE }) {
+			for (long seq : new long[] { -1, -10, 0, 123_456_789_012L, Long.MIN_VALUE, Long.MAX_VALUE }) {
+				Instant time = Instant.ofEpochSecond(1_700_000_000L + id % 3, (id % 7) * 1_000);
+				ViewerEntry entry = new ViewerEntry(id, time, time.plusSeconds(seq % 2), "t", null, null, null, "m",
+						null, Map.of(), List.of(), seq, null, EntryKind.RAW);
+				JsonNode read = MAPPER.readTree(this.json.bytes(entry));
 
-		assertThat(MAPPER.readTree(array).size()).isEqualTo(3);
-		int start = 1;
-		for (int i = 0; i < entries.size(); i++) {
-			assertThat(new String(array, start, ends[i] - start, StandardCharsets.UTF_8))
-				.isEqualTo(this.json.text(entries.get(i)));
-			start = ends[i] + 1;
+				assertThat(read.get("id").asLong()).isEqualTo(id);
+				assertThat(read.get("seq").asLong()).isEqualTo(seq);
+				assertThat(read.get("time").asString()).isEqualTo(entry.time().toString());
+				assertThat(read.get("received").asString()).isEqualTo(entry.received().toString());
+			}
 		}
+	}
+
+	@Test
+	void instantsBeyondYearTenThousandAreWrittenAsTheJdkWritesThem() {
+		ViewerEntry entry = new ViewerEntry(1, Instant.MAX, Instant.MIN, "t", null, null, null, "m", null, Map.of(),
+				List.of(), null, null, EntryKind.RAW);
+		JsonNode read = MAPPER.readTree(this.json.bytes(entry));
+
+		assertThat(read.get("time").asString()).isEqualTo(Instant.MAX.toString());
+		assertThat(read.get("received").asString()).isEqualTo(Instant.MIN.toString());
 	}
 
 }
