@@ -44,6 +44,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private static final long TURNS_NANOS = 1_000_000;
 
+	private static final long DRAIN_NANOS = 1_000_000_000;
+
 	private long lastTurnsNanos = System.nanoTime();
 
 	private final @Nullable String zapDomain;
@@ -117,6 +119,7 @@ public final class LogSubscriber implements AutoCloseable {
 				}
 				restoreDroppedConnections();
 			}
+			deliverQueued();
 		}
 		catch (ZMQException ex) {
 			if (this.running) {
@@ -155,8 +158,27 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Delivers what has arrived before the socket closes, instead of throwing it away with
+	 * the socket: the publisher counted those messages as sent, so nobody would count their
+	 * loss (at 1,000 a second a stopping viewer lost the last 10 ms). Bounded by the
+	 * receive queue and a deadline, since a publisher may keep sending.
+	 */
+	private void deliverQueued() {
+		long deadline = System.nanoTime() + DRAIN_NANOS;
+		int left = Math.max(1, this.socket.getRcvHWM());
+		List<byte[]> frames;
+		while (left-- > 0 && System.nanoTime() < deadline && (frames = receive(ZMQ.DONTWAIT)) != null) {
+			deliver(new ReceivedMessage(frames, this.decoder.decode(frames), Instant.now()));
+		}
+	}
+
 	private @Nullable List<byte[]> receive() {
-		byte[] first = this.socket.recv();
+		return receive(0);
+	}
+
+	private @Nullable List<byte[]> receive(int flags) {
+		byte[] first = this.socket.recv(flags);
 		if (first == null) {
 			return null;
 		}

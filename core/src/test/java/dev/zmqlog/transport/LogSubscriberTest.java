@@ -183,4 +183,55 @@ class LogSubscriberTest {
 			.withMessageContaining("cannot filter a PULL socket");
 	}
 
+	@Test
+	void closingDeliversWhatHasAlreadyArrived() throws InterruptedException {
+		String endpoint = FreePorts.endpoint();
+		ZMQ.Socket publisher = publisher(SocketMode.BIND, endpoint);
+		java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		this.subscriber = LogSubscriber.builder().endpoint(endpoint).listener((message) -> {
+			this.received.add(message);
+			if ("busy".equals(message.decoded().entry().message())) {
+				busy.countDown();
+				awaitQuietly(release);
+			}
+		}).start();
+		sendUntilReceived(publisher, "a.INFO", "joined");
+		publisher.sendMore("a.INFO");
+		publisher.send("busy");
+		assertThat(busy.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		// the subscriber's thread is busy with one message while twenty more arrive: a second
+		// subscriber of the same context sees them come, and the busy one's queue with them
+		List<ReceivedMessage> witnessed = new CopyOnWriteArrayList<>();
+		try (LogSubscriber witness = LogSubscriber.builder().endpoint(endpoint).listener(witnessed::add).start()) {
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
+				publisher.sendMore("w.INFO");
+				publisher.send("witness");
+				return !witnessed.isEmpty();
+			});
+			for (int i = 1; i <= 20; i++) {
+				publisher.sendMore("a.INFO");
+				publisher.send("queued " + i);
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> witnessed.stream()
+				.anyMatch((message) -> "queued 20".equals(message.decoded().entry().message())));
+		}
+		Thread closing = new Thread(this.subscriber::close);
+		closing.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.subscriber.isAlive() || closing.isAlive());
+		release.countDown();
+		closing.join(10_000);
+		assertThat(this.received).extracting((message) -> message.decoded().entry().message())
+			.contains("queued 1", "queued 20");
+	}
+
+	private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+		try {
+			latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 }
