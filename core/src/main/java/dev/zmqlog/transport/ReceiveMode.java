@@ -4,17 +4,18 @@ import org.zeromq.SocketType;
 
 /**
  * How a {@link LogSubscriber} meets its publishers: it connects to publishers that bind,
- * or binds for publishers that connect, with a SUB socket; or it binds a PULL socket for
+ * or binds for publishers that connect, with an XSUB socket (a SUB that can leave without
+ * throwing away what is on its way: see {@link LogSubscriber}); or it binds a PULL socket for
  * publishers that push (Python Logbook's {@code ZeroMQHandler(multi=True)}), whose PUSH
  * socket ZeroMQ never pairs with a SUB.
  */
 public enum ReceiveMode {
 
-	/** SUB, connecting to publishers that bind (the appender's default). */
-	CONNECT(SocketType.SUB, SocketMode.CONNECT),
+	/** XSUB, connecting to publishers that bind (the appender's default). */
+	CONNECT(SocketType.XSUB, SocketMode.CONNECT),
 
-	/** SUB, bound, for publishers that connect in (a proxy's backend, appenders in connect mode). */
-	BIND(SocketType.SUB, SocketMode.BIND),
+	/** XSUB, bound, for publishers that connect in (a proxy's backend, appenders in connect mode). */
+	BIND(SocketType.XSUB, SocketMode.BIND),
 
 	/**
 	 * PULL, bound, for PUSH publishers that connect in. A PULL socket has no subscriptions:
@@ -43,7 +44,7 @@ public enum ReceiveMode {
 
 	/** Whether the socket takes topic subscriptions. */
 	public boolean subscribes() {
-		return this.socketType == SocketType.SUB;
+		return this.socketType == SocketType.XSUB;
 	}
 
 }
