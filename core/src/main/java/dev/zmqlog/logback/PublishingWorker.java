@@ -231,7 +231,10 @@ final class PublishingWorker implements Runnable {
 	}
 
 	private void publishBatch() {
-		if (!this.socket.hasSubscriber()) {
+		// read what came while this thread waited for events: JeroMQ applies an unsubscription
+		// in the first call on the socket after it arrived, and in a send the message then goes
+		// to nobody, sent as far as the count knew (one event each time a last subscriber left)
+		if (!this.socket.awaitSubscription(Duration.ZERO)) {
 			// the hold ran out: nobody would receive them, and what nobody receives is lost
 			this.dropped.add(this.batch.size());
 			this.numbering.skipLost(this.batch.size());
