@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import ch.qos.logback.classic.LoggerContext;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.viewer.entry.EntryJson;
@@ -25,6 +27,7 @@ import dev.zmqlog.viewer.web.LiveStreamHandler;
 import dev.zmqlog.viewer.web.ReadyBanner;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,12 +57,12 @@ class ViewerConfiguration {
 	private static final double STORE_RAM_BUFFER_MB = 16;
 
 	@Bean
-	HistoryStore historyStore(ViewerProperties properties, Clock viewerClock) {
+	HistoryStore historyStore(ViewerProperties properties, Clock viewerClock, ObjectProvider<DataSource> dataSource) {
 		ViewerProperties.Store store = properties.store();
 		return switch (store.type()) {
 			case MEMORY -> new MemoryStore();
 			case EMBEDDED -> new EmbeddedStoreOpener(viewerClock, STORE_RAM_BUFFER_MB).open(store.path());
-			case JDBC -> throw new IllegalStateException("zmq.log.viewer.store.type=jdbc is not available yet");
+			case JDBC -> JdbcStoreConfiguration.open(dataSource.getObject());
 		};
 	}
 
