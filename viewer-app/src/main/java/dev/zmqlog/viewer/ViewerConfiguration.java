@@ -25,9 +25,11 @@ import dev.zmqlog.viewer.store.StoreWriter;
 import dev.zmqlog.viewer.web.Broadcaster;
 import dev.zmqlog.viewer.web.LiveStreamHandler;
 import dev.zmqlog.viewer.web.ReadyBanner;
+import dev.zmqlog.viewer.web.ViewerHealthIndicator;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -126,6 +128,19 @@ class ViewerConfiguration {
 			sinks.add(storeWriter);
 		}
 		return new EntryIngest(topics, sources, stats, window.newestId() + 1, sinks);
+	}
+
+	/** The viewer's health in {@code /actuator/health}: subscriber and store. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	static class ViewerHealthConfiguration {
+
+		@Bean
+		ViewerHealthIndicator viewerHealthIndicator(SupervisedSubscriber subscriber, HistoryStore historyStore,
+				StoreWriter storeWriter, Clock viewerClock) {
+			return new ViewerHealthIndicator(subscriber, historyStore, storeWriter, viewerClock);
+		}
+
 	}
 
 	@Bean

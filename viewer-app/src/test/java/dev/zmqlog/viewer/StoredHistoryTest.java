@@ -173,6 +173,16 @@ class StoredHistoryTest {
 	}
 
 	@Test
+	void healthCoversTheSubscriberAndTheStore() {
+		JsonNode health = this.api.get("/actuator/health");
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		JsonNode viewer = health.get("components").get("viewer").get("details");
+		assertThat(viewer.get("subscriber").get("receiving").asBoolean()).isTrue();
+		assertThat(viewer.get("store").get("type").asString()).isEqualTo("embedded");
+		assertThat(viewer.get("store").get("writing").asBoolean()).isTrue();
+	}
+
+	@Test
 	void badTimesAreAnsweredWithAReason() {
 		assertThat(this.api.send("/api/entries?from=yesterday-ish").statusCode()).isEqualTo(400);
 		assertThat(this.api.send("/api/histogram?buckets=0").statusCode()).isEqualTo(400);

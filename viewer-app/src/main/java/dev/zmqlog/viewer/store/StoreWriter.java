@@ -64,8 +64,11 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 
 	private final LongAdder stored = new LongAdder();
 
-	/** The highest id handed to this sink, stored or not: the next start continues after it. */
-	private volatile long highestId;
+	/** The highest id not stored because the queue was full; the ingest thread's. */
+	private volatile long highestShed;
+
+	/** The highest id the writer's thread has written (or failed to): with {@link #highestShed}, what a commit covers. */
+	private volatile long highestWritten;
 
 	private volatile long committedId;
 
@@ -92,8 +95,9 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 		this.maxQueuedBytes = maxQueuedBytes;
 		this.maxBytes = maxBytes;
 		this.maxAge = maxAge;
-		this.highestId = store.nextId() - 1;
-		this.committedId = this.highestId;
+		this.highestShed = store.nextId() - 1;
+		this.highestWritten = this.highestShed;
+		this.committedId = this.highestShed;
 		this.thread = new Thread(this::run, "zmqlog-store-writer");
 		this.thread.setDaemon(true);
 		if (store.durable()) {
@@ -104,10 +108,10 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 	/** Queues an entry for the store, or counts it as not stored when the queue is full. Never waits. */
 	@Override
 	public void accept(ViewerEntry entry) {
-		this.highestId = entry.id();
 		long size = HeapSize.of(entry);
 		if (this.queuedBytes.get() + size > this.maxQueuedBytes) {
 			this.notStored.increment();
+			this.highestShed = entry.id();
 			return;
 		}
 		this.queuedBytes.addAndGet(size);
@@ -131,11 +135,12 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 					oldestUncommitted = batch.get(0).received();
 				}
 				write(batch);
+				this.highestWritten = batch.get(batch.size() - 1).id();
 				this.queuedBytes.addAndGet(-batchBytes);
 				batch.clear();
 			}
 			long now = System.nanoTime();
-			boolean pending = this.highestId != this.committedId;
+			boolean pending = handled() != this.committedId;
 			if (pending && (now - lastCommit >= COMMIT_INTERVAL.toNanos() || !this.running)) {
 				if (commit()) {
 					if (oldestUncommitted != null) {
@@ -166,8 +171,13 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 		}
 	}
 
+	/** The highest id written or shed: the next start continues after it. */
+	private long handled() {
+		return Math.max(this.highestWritten, this.highestShed);
+	}
+
 	private boolean commit() {
-		long nextId = this.highestId + 1;
+		long nextId = handled() + 1;
 		try {
 			this.store.commit(nextId, this.sources.get());
 			this.committedId = nextId - 1;

@@ -1,8 +1,6 @@
 package dev.zmqlog.viewer.web;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import dev.zmqlog.viewer.ingest.IngestStats;
 import dev.zmqlog.viewer.ingest.SupervisedSubscriber;
 import dev.zmqlog.viewer.store.EntryHistory;
 import dev.zmqlog.viewer.store.HistoryStore;
+import dev.zmqlog.viewer.store.StoreReport;
 import dev.zmqlog.viewer.store.StoreWriter;
 import org.jspecify.annotations.Nullable;
 
@@ -187,22 +186,8 @@ public class EntriesController {
 				this.stats.peerRefusals().byReason(), storeStats());
 	}
 
-	private StoreStats storeStats() {
-		StoreWriter.Status writer = this.storeWriter.status();
-		HistoryStore.StoreSize size;
-		String sizeError = null;
-		try {
-			size = this.store.size();
-		}
-		catch (RuntimeException ex) {
-			size = HistoryStore.StoreSize.EMPTY;
-			sizeError = "reading the store's size: " + ex;
-		}
-		String lastError = (writer.lastError() != null) ? writer.lastError()
-				: (sizeError != null) ? sizeError : this.store.recovery();
-		return new StoreStats(this.store.type().name().toLowerCase(java.util.Locale.ROOT), size.bytes(), size.entries(), size.oldest(), writer.stored(),
-				writer.notStored(), writer.queuedBytes(), writer.writeLag(), writer.committedId(), lastError,
-				writer.lastErrorAt());
+	private StoreReport storeStats() {
+		return StoreReport.of(this.store, this.storeWriter);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -235,25 +220,7 @@ public class EntriesController {
 			Map<String, Long> lostBySource, double rate, int history, int historyCapacity, long historyBytes,
 			long historyMaxBytes, long topicsBytes, long sourcesBytes, int browsers, String lastRejection,
 			long filterTimeouts, SupervisedSubscriber.State subscriber, Map<String, Long> refusedPeers,
-			StoreStats store) {
-	}
-
-	/**
-	 * @param type embedded, jdbc or memory
-	 * @param bytes space the store takes
-	 * @param entries entries it keeps
-	 * @param oldest time of its oldest entry
-	 * @param stored entries written since the viewer started
-	 * @param notStored entries not stored since the viewer started (the store fell behind, or failed)
-	 * @param queuedBytes heap of the entries waiting to be stored
-	 * @param writeLag how long the entries of the last commit waited for it
-	 * @param committedId the newest id committed
-	 * @param lastError the store's last failure, or what was done about a damaged store at start
-	 * @param lastErrorAt when the last failure happened
-	 */
-	public record StoreStats(String type, long bytes, long entries, @Nullable Instant oldest, long stored,
-			long notStored, long queuedBytes, Duration writeLag, long committedId, @Nullable String lastError,
-			@Nullable Instant lastErrorAt) {
+			StoreReport store) {
 	}
 
 }
