@@ -62,6 +62,9 @@ public final class LuceneStore implements HistoryStore {
 	/** Documents fetched per round while a query's exact check rejects candidates. */
 	private static final int CANDIDATES_PER_ROUND = 1_000;
 
+	/** Ids the first window of a page search spans at least. */
+	private static final long FIRST_WINDOW = 4_096;
+
 	private final Path path;
 
 	private final Directory directory;
@@ -254,40 +257,39 @@ public final class LuceneStore implements HistoryStore {
 		return search(filter, afterId, beforeId, limit, false, deadlineNanos);
 	}
 
+	/**
+	 * Searches windows of ids from one end of the range, each eight times wider than the
+	 * last: ids are dense, so a window holds at most its width of entries, and sorting a
+	 * window costs what it holds, not what the whole index holds (a newest page of 10
+	 * million entries took 600 ms as one sorted search).
+	 */
 	private Selection search(EntryFilter filter, long afterId, long beforeId, int limit, boolean newestFirst,
 			long deadlineNanos) {
-		if (afterId >= beforeId - 1) {
-			return new Selection(List.of(), true, 0);
-		}
-		Query query = query(filter, afterId, beforeId);
-		Sort sort = new Sort(new SortField(EntryDocument.ID, SortField.Type.LONG, newestFirst));
 		List<ViewerEntry> found = new ArrayList<>(Math.min(limit, 1024));
 		boolean complete = true;
 		IndexSearcher searcher = acquire();
 		try {
+			byte[] min = PointValues.getMinPackedValue(searcher.getIndexReader(), EntryDocument.ID);
+			byte[] max = PointValues.getMaxPackedValue(searcher.getIndexReader(), EntryDocument.ID);
+			if (min == null || max == null) {
+				return new Selection(List.of(), true, 0);
+			}
+			long after = Math.max(afterId, NumericUtils.sortableBytesToLong(min, 0) - 1);
+			long before = Math.min(beforeId, NumericUtils.sortableBytesToLong(max, 0) + 1);
+			long width = Math.max(4L * limit, FIRST_WINDOW);
+			Sort sort = new Sort(new SortField(EntryDocument.ID, SortField.Type.LONG, newestFirst));
 			StoredFields stored = searcher.storedFields();
-			ScoreDoc after = null;
-			int round = Math.min(limit + 1, CANDIDATES_PER_ROUND);
-			search: while (true) {
-				TopFieldDocs top = searcher.searchAfter(after, query, round, sort, false);
-				for (ScoreDoc hit : top.scoreDocs) {
-					ViewerEntry entry = read(stored, hit.doc);
-					if (entry != null && filter.matches(entry)) {
-						found.add(entry);
-						if (found.size() == limit) {
-							break search;
-						}
-					}
-					if (System.nanoTime() > deadlineNanos) {
-						complete = false;
-						break search;
-					}
+			while (after < before - 1 && complete && found.size() < limit) {
+				long low = newestFirst ? Math.max(after, before - 1 - width) : after;
+				long high = newestFirst ? before : Math.min(before, after + 1 + width);
+				complete = searchWindow(searcher, stored, filter, low, high, sort, limit, found, deadlineNanos);
+				if (newestFirst) {
+					before = low + 1;
 				}
-				if (top.scoreDocs.length < round) {
-					break;
+				else {
+					after = high - 1;
 				}
-				after = top.scoreDocs[top.scoreDocs.length - 1];
-				round = CANDIDATES_PER_ROUND;
+				width = Math.min(width * 8, Long.MAX_VALUE / 16);
 			}
 		}
 		catch (IOException ex) {
@@ -300,6 +302,38 @@ public final class LuceneStore implements HistoryStore {
 			Collections.reverse(found);
 		}
 		return new Selection(found, complete, 0);
+	}
+
+	/**
+	 * Adds the entries that match between the ids, in the sort's order, until {@code found}
+	 * holds {@code limit}.
+	 * @return whether the window was searched before the deadline
+	 */
+	private boolean searchWindow(IndexSearcher searcher, StoredFields stored, EntryFilter filter, long afterId,
+			long beforeId, Sort sort, int limit, List<ViewerEntry> found, long deadlineNanos) throws IOException {
+		Query query = query(filter, afterId, beforeId);
+		ScoreDoc after = null;
+		int round = Math.min(limit - found.size() + 1, CANDIDATES_PER_ROUND);
+		while (true) {
+			TopFieldDocs top = searcher.searchAfter(after, query, round, sort, false);
+			for (ScoreDoc hit : top.scoreDocs) {
+				ViewerEntry entry = read(stored, hit.doc);
+				if (entry != null && filter.matches(entry)) {
+					found.add(entry);
+					if (found.size() == limit) {
+						return true;
+					}
+				}
+				if (System.nanoTime() > deadlineNanos) {
+					return false;
+				}
+			}
+			if (top.scoreDocs.length < round) {
+				return true;
+			}
+			after = top.scoreDocs[top.scoreDocs.length - 1];
+			round = CANDIDATES_PER_ROUND;
+		}
 	}
 
 	private static Query query(EntryFilter filter, long afterId, long beforeId) {

@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -q -pl viewer-app -am -Dtest=StoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dzmqlog.benchmark.entries=10000000 -Dzmqlog.benchmark.folder=/tmp/zmqlog-bench test
  * </pre>
+ * ({@code -Dzmqlog.benchmark.keep=true} keeps the folder, {@code -Dzmqlog.benchmark.reuse=true} then
+ * measures the queries on it again without filling it.)
  * Entries: about 300 B of text each, 1 % with a 2–4 KB stack trace, 70 % with an MDC trace
  * id, five apps, forty loggers, twenty threads, every level.
  */
@@ -83,16 +86,23 @@ class StoreBenchmark {
 	void run() throws Exception {
 		long entries = Long.getLong("zmqlog.benchmark.entries");
 		Path folder = Path.of(System.getProperty("zmqlog.benchmark.folder", "target/store-benchmark"));
-		FileSystemUtils.deleteRecursively(folder);
+		boolean reuse = Boolean.getBoolean("zmqlog.benchmark.reuse") && Files.isDirectory(folder);
+		if (!reuse) {
+			FileSystemUtils.deleteRecursively(folder);
+		}
 		System.out.printf("StoreBenchmark: %,d entries, %d cores, load %.1f, JVM %s, heap %d MB%n", entries,
 				Runtime.getRuntime().availableProcessors(),
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20);
 		try (LuceneStore store = LuceneStore.open(folder, 16)) {
-			ingest(store, entries);
+			if (!reuse) {
+				ingest(store, entries);
+			}
 			queries(store, entries);
 		}
-		FileSystemUtils.deleteRecursively(folder);
+		if (!Boolean.getBoolean("zmqlog.benchmark.keep")) {
+			FileSystemUtils.deleteRecursively(folder);
+		}
 	}
 
 	/** The writer's path at full speed: batches of 5,000, a commit every second. */
