@@ -66,6 +66,41 @@ export interface Stats {
   refusedPeers?: Record<string, number>;
   filterTimeouts?: number;
   subscriber?: SubscriberState;
+  store?: StoreStats;
+}
+
+/** The history store in GET /api/stats. */
+export interface StoreStats {
+  type: 'embedded' | 'jdbc' | 'memory';
+  bytes: number;
+  entries: number;
+  oldest: string | null;
+  stored: number;
+  /** Entries not stored: the store fell behind or failed. */
+  notStored: number;
+  queuedBytes: number;
+  /** ISO-8601 duration, e.g. PT0.2S. */
+  writeLag: string;
+  committedId: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+/** GET /api/histogram. */
+export interface Histogram {
+  from: string;
+  to: string;
+  /** ISO-8601 duration of each bucket. */
+  interval: string;
+  buckets: Array<{ start: string; total: number; levels: Partial<Record<Level | 'NONE', number>> }>;
+  complete: boolean;
+}
+
+/** GET /api/fields: the most frequent values of logger, thread, source.app and mdc.KEY. */
+export interface Fields {
+  sampled: number;
+  complete: boolean;
+  fields: Record<string, Array<{ value: string; count: number }>>;
 }
 
 /** A row of GET /api/sources. */

@@ -1,11 +1,13 @@
 package dev.zmqlog.viewer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import dev.zmqlog.transport.CurveKeyNames;
 import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.ReceiveMode;
+import dev.zmqlog.viewer.store.StoreType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -42,6 +44,7 @@ import org.springframework.util.unit.DataSize;
  * ZMQLOG_ACCESS_TOKEN environment variable); required when the viewer listens on an
  * address other than loopback.
  * @param curve CURVE encryption and authentication keys; none means a plain wire.
+ * @param store Where history is kept beyond the recent window.
  */
 @ConfigurationProperties("zmq.log.viewer")
 public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String> endpoints,
@@ -52,7 +55,7 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 		@DefaultValue("16MB") DataSize sessionMaxMemory, @DefaultValue("30s") Duration stallTimeout,
 		@DefaultValue("4MB") DataSize topicsMaxMemory,
 		@DefaultValue("8MB") DataSize sourcesMaxMemory,
-		@Nullable String accessToken, @DefaultValue Curve curve) {
+		@Nullable String accessToken, @DefaultValue Curve curve, @DefaultValue Store store) {
 
 	private static final CurveKeyNames CURVE_KEY_NAMES = CurveKeyNames.kebabCase("zmq.log.viewer.curve.");
 
@@ -69,6 +72,31 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 					+ "pushing publishers send every message, unsubscribed");
 		}
 		curve.settings().validate(mode.attachment(), CURVE_KEY_NAMES);
+	}
+
+	/**
+	 * The history store.
+	 *
+	 * @param type Where history is kept: embedded (a Lucene index in store.path), jdbc (the
+	 * database of spring.datasource.*, shared by several viewers) or memory (only the recent
+	 * window, nothing on disk).
+	 * @param path Folder of the embedded store; copy it while the viewer is stopped to back
+	 * it up.
+	 * @param maxSize Most space the store may take; the oldest entries are removed first.
+	 * @param maxAge How long entries are kept.
+	 * @param bufferMaxMemory Most heap the entries waiting to be stored may take; entries
+	 * beyond it are not stored, and counted.
+	 */
+	public record Store(@DefaultValue("embedded") StoreType type, @DefaultValue("./zmqlog-data") Path path,
+			@DefaultValue("2GB") DataSize maxSize, @DefaultValue("7d") Duration maxAge,
+			@DefaultValue("16MB") DataSize bufferMaxMemory) {
+
+		public Store {
+			if (maxAge.isNegative() || maxAge.isZero()) {
+				throw new IllegalArgumentException("zmq.log.viewer.store.max-age must be positive, was " + maxAge);
+			}
+		}
+
 	}
 
 	/**

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * property are answered without starting anything ({@link ViewerHelp}); anything else
  * starts the viewer, with the demo for {@code --demo}.
  */
-@SpringBootApplication
+@SpringBootApplication(excludeName = JdbcStoreConfiguration.DATA_SOURCE_AUTO_CONFIGURATION)
 @ConfigurationPropertiesScan
 public class ZmqLogViewer {
 

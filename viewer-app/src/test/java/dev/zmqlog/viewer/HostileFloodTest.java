@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A viewer with default settings under {@code -Xmx256m}, flooded by a pyzmq publisher with
+ * A viewer with default settings (the embedded store included) under {@code -Xmx256m}, flooded by a pyzmq publisher with
  * each input that once exhausted its heap: 1 MB messages at full speed, 400 distinct 1 MB
  * topics, 1 MB instance ids, 100,000-key MDC records, with a browser following the
  * whole stream. After each flood the viewer is up,
@@ -43,17 +43,21 @@ class HostileFloodTest {
 
 	private static RunningProcess viewer;
 
+	private static java.nio.file.Path storeFolder;
+
 	/** A browser following everything, so that the floods go through the stream too. */
 	private static WebSocket browser;
 
 	private static final AtomicLong browserFrames = new AtomicLong();
 
 	@BeforeAll
-	static void startViewer() {
+	static void startViewer() throws java.io.IOException {
+		storeFolder = java.nio.file.Files.createTempDirectory("zmqlog-flood");
 		viewer = ChildJvm.main(ZmqLogViewer.class)
 			.jvmOption("-Xmx256m")
 			.args("--server.port=" + api.port(), "--zmq.log.viewer.endpoints=" + ENDPOINT,
-					"--zmq.log.viewer.mode=bind")
+					"--zmq.log.viewer.mode=bind", "--zmq.log.viewer.store.type=embedded",
+					"--zmq.log.viewer.store.path=" + storeFolder.resolve("zmqlog-data"))
 			.start();
 		await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(UncheckedIOException.class)
 			.untilAsserted(() -> assertThat(api.stats().get("subscriber").get("receiving").asBoolean()).isTrue());
@@ -83,6 +87,7 @@ class HostileFloodTest {
 	static void stopViewer() {
 		browser.abort();
 		viewer.close();
+		org.springframework.util.FileSystemUtils.deleteRecursively(storeFolder.toFile());
 	}
 
 	@ParameterizedTest
@@ -118,6 +123,12 @@ class HostileFloodTest {
 		assertThat(stats.get("browsers").asInt()).as("the browser is still streaming").isEqualTo(1);
 		assertThat(browserFrames.get()).isPositive();
 		assertThat(stats.get("historyBytes").asLong()).isLessThanOrEqualTo(stats.get("historyMaxBytes").asLong());
+		// the store keeps up or sheds, counted; it never fails
+		JsonNode store = stats.get("store");
+		System.out.printf("%s: store %s%n", scenario, store);
+		assertThat(store.get("lastError").isNull()).as(store::toString).isTrue();
+		assertThat(store.get("stored").asLong() + store.get("notStored").asLong()).isPositive();
+		assertThat(store.get("queuedBytes").asLong()).isLessThanOrEqualTo(16L << 20);
 		assertThat(stats.get("topicsBytes").asLong()).isLessThanOrEqualTo(4L << 20);
 		assertThat(stats.get("sourcesBytes").asLong()).isLessThanOrEqualTo(8L << 20);
 		assertThat(api.send("/api/topics").body().length()).isLessThan(8 << 20);

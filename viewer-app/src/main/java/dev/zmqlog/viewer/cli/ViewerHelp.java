@@ -41,6 +41,12 @@ public final class ViewerHelp {
 			                        topic prefixes to subscribe to (default: all)
 			  --zmq.log.viewer.max-message-size=SIZE
 			                        larger messages are rejected (default 1MB)
+			  --zmq.log.viewer.store.type=embedded|jdbc|memory
+			                        where history is kept (default embedded, in ./zmqlog-data)
+			  --zmq.log.viewer.store.path=FOLDER
+			                        folder of the embedded store (default ./zmqlog-data)
+			  --zmq.log.viewer.store.max-size=SIZE, --zmq.log.viewer.store.max-age=DURATION
+			                        retention: the oldest entries go first (default 2GB, 7d)
 			  --zmq.log.viewer.access-token=TOKEN
 			                        guards the UI, the API and the stream (or ZMQLOG_ACCESS_TOKEN);
 			                        required to listen on an address other than loopback

@@ -1,5 +1,7 @@
 package dev.zmqlog.viewer.entry;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param thread a thread name
  * @param mdc MDC values that must all be present
  * @param marker a marker name
+ * @param from the earliest entry time, inclusive
+ * @param to the latest entry time, inclusive
  */
 public record EntryFilter(List<String> topics, @Nullable Level level, @Nullable TextQuery query, List<String> sources,
-		@Nullable String logger, @Nullable String thread, Map<String, String> mdc, @Nullable String marker) {
+		@Nullable String logger, @Nullable String thread, Map<String, String> mdc, @Nullable String marker,
+		@Nullable Instant from, @Nullable Instant to) {
 
-	public static final EntryFilter ALL = new EntryFilter(List.of(), null, null, List.of(), null, null, Map.of(), null);
+	public static final EntryFilter ALL = new EntryFilter(List.of(), null, null, List.of(), null, null, Map.of(), null,
+			null, null);
 
 	private static final String MDC_PREFIX = "mdc.";
 
@@ -36,12 +42,21 @@ public record EntryFilter(List<String> topics, @Nullable Level level, @Nullable 
 	}
 
 	/**
-	 * A filter from request parameters: {@code topic}, {@code level}, {@code q},
-	 * {@code regex}, {@code not}, {@code source}, {@code logger}, {@code thread},
+	 * A filter from request parameters without time bounds: {@code topic}, {@code level},
+	 * {@code q}, {@code regex}, {@code not}, {@code source}, {@code logger}, {@code thread},
 	 * {@code mdc.KEY}, {@code marker}; others are ignored.
 	 * @throws IllegalArgumentException for a value that means nothing
 	 */
 	public static EntryFilter of(Map<String, List<String>> parameters) {
+		return of(parameters, null);
+	}
+
+	/**
+	 * A filter from request parameters, {@code from} and {@code to} included (read with
+	 * this clock; ignored without one).
+	 * @throws IllegalArgumentException for a value that means nothing
+	 */
+	public static EntryFilter of(Map<String, List<String>> parameters, @Nullable Clock clock) {
 		String q = first(parameters, "q");
 		TextQuery query = (q != null) ? TextQuery.of(q, flag(parameters, "regex"), flag(parameters, "not")) : null;
 		Map<String, String> mdc = new LinkedHashMap<>();
@@ -52,7 +67,20 @@ public record EntryFilter(List<String> topics, @Nullable Level level, @Nullable 
 		});
 		return new EntryFilter(parameters.getOrDefault("topic", List.of()), level(first(parameters, "level")), query,
 				parameters.getOrDefault("source", List.of()), first(parameters, "logger"), first(parameters, "thread"),
-				mdc, first(parameters, "marker"));
+				mdc, first(parameters, "marker"),
+				(clock != null) ? TimeBound.parse("from", first(parameters, "from"), clock) : null,
+				(clock != null) ? TimeBound.parse("to", first(parameters, "to"), clock) : null);
+	}
+
+	/** The same conditions without time bounds. */
+	public EntryFilter withoutTime() {
+		return new EntryFilter(this.topics, this.level, this.query, this.sources, this.logger, this.thread, this.mdc,
+				this.marker, null, null);
+	}
+
+	/** Whether the entry's time lies within {@code from} and {@code to}. */
+	public boolean matchesTime(Instant time) {
+		return (this.from == null || !time.isBefore(this.from)) && (this.to == null || !time.isAfter(this.to));
 	}
 
 	private static @Nullable String first(Map<String, List<String>> parameters, String name) {
@@ -88,12 +116,14 @@ public record EntryFilter(List<String> topics, @Nullable Level level, @Nullable 
 	/** Whether every entry matches: the stream's shared frames serve such browsers. */
 	public boolean isAll() {
 		return this.topics.isEmpty() && this.level == null && this.query == null && this.sources.isEmpty()
-				&& this.logger == null && this.thread == null && this.mdc.isEmpty() && this.marker == null;
+				&& this.logger == null && this.thread == null && this.mdc.isEmpty() && this.marker == null
+				&& this.from == null && this.to == null;
 	}
 
 	/** Cheap conditions first; the text query, the only costly one, last and time-bound. */
 	public boolean matches(ViewerEntry entry) {
-		return matchesTopic(entry.topic()) && matchesLevel(entry.level()) && matchesSource(entry.source())
+		return matchesTopic(entry.topic()) && matchesLevel(entry.level()) && matchesTime(entry.time())
+				&& matchesSource(entry.source())
 				&& (this.logger == null || (entry.logger() != null && entry.logger().startsWith(this.logger)))
 				&& (this.thread == null || this.thread.equals(entry.thread())) && matchesMdc(entry.mdc())
 				&& (this.marker == null || entry.markers().contains(this.marker))

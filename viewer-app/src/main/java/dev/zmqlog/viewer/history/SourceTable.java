@@ -142,6 +142,62 @@ public final class SourceTable {
 		return lost;
 	}
 
+	/**
+	 * The table as a store keeps it: the {@code maxRows} sources seen most recently, the
+	 * others' counts folded into the evicted sources' row, so that no loss is forgotten.
+	 * Read on any thread.
+	 */
+	public List<SavedSource> saved(int maxRows) {
+		List<Row> recent = new ArrayList<>(this.rows.values());
+		recent.sort(Comparator.comparingLong((Row row) -> row.lastSeenMillis).reversed());
+		List<SavedSource> saved = new ArrayList<>(Math.min(recent.size(), maxRows) + 1);
+		long foldedReceived = this.evicted.received;
+		long foldedLost = this.evicted.lost;
+		long foldedLastSeen = this.evicted.lastSeenMillis;
+		for (Row row : recent) {
+			if (saved.size() < maxRows) {
+				saved.add(row.toSaved());
+			}
+			else {
+				foldedReceived += row.received;
+				foldedLost += row.lost;
+				foldedLastSeen = Math.max(foldedLastSeen, row.lastSeenMillis);
+			}
+		}
+		if (foldedReceived > 0) {
+			saved.add(new SavedSource(this.evicted.source, this.evicted.firstSeen, Instant.ofEpochMilli(foldedLastSeen),
+					foldedReceived, foldedLost, 0, null));
+		}
+		return saved;
+	}
+
+	/**
+	 * Puts back what {@link #saved} gave before a restart, ahead of any entry received. The
+	 * sources come back as sources seen more than once.
+	 */
+	public void restore(List<SavedSource> saved) {
+		for (SavedSource source : saved) {
+			if (EVICTED.equals(source.source().app()) && source.source().instance() == null) {
+				this.evicted.absorb(new Row(source));
+				continue;
+			}
+			Source key = cut(source.source());
+			if (this.rows.containsKey(key)) {
+				continue;
+			}
+			Row row = new Row(source);
+			long rowBytes = row.bytes;
+			while (this.heldBytes + rowBytes > this.maxBytes && !(this.probation.isEmpty() && this.kept.isEmpty())) {
+				evictLeastRecent(this.probation.isEmpty() ? this.kept : this.probation);
+			}
+			this.kept.put(key, row);
+			this.rows.put(key, row);
+			this.newestInstance.put(key.app() + "@" + key.host(), String.valueOf(key.instance()));
+			this.heldBytes += rowBytes;
+			this.bytes = this.heldBytes;
+		}
+	}
+
 	/** The sources, most recently seen first, then the evicted sources' row if any was evicted. */
 	public List<SourceRow> snapshot() {
 		Instant now = this.clock.instant();
@@ -173,8 +229,8 @@ public final class SourceTable {
 
 		private volatile long lost;
 
-		/** The next seq expected; 0 before the first. The ingest thread's alone. */
-		private long expectedSeq;
+		/** The next seq expected; 0 before the first. Written by the ingest thread only. */
+		private volatile long expectedSeq;
 
 		/** Received when the current rate window started, and when it started. */
 		private volatile long windowReceived;
@@ -190,6 +246,22 @@ public final class SourceTable {
 			this.bytes = bytes;
 			this.lastSeenMillis = firstSeen.toEpochMilli();
 			this.windowStartMillis = this.lastSeenMillis;
+		}
+
+		Row(SavedSource saved) {
+			this(cut(saved.source()), saved.firstSeen(), saved.restartOf(), ROW_BYTES + HeapSize.of(cut(saved.source()))
+					+ HeapSize.of(saved.source().app() + "@" + saved.source().host()));
+			this.lastSeenMillis = saved.lastSeen().toEpochMilli();
+			this.windowStartMillis = this.lastSeenMillis;
+			this.received = saved.received();
+			this.windowReceived = saved.received();
+			this.lost = saved.lost();
+			this.expectedSeq = saved.nextSeq();
+		}
+
+		SavedSource toSaved() {
+			return new SavedSource(this.source, this.firstSeen, Instant.ofEpochMilli(this.lastSeenMillis), this.received,
+					this.lost, this.expectedSeq, this.restartOf);
 		}
 
 		void count(@Nullable Long seq, Instant received) {
@@ -232,6 +304,21 @@ public final class SourceTable {
 					this.firstSeen, Instant.ofEpochMilli(lastSeen), this.received, this.lost, rate, this.restartOf);
 		}
 
+	}
+
+	/**
+	 * A source's counts as a store keeps them across restarts.
+	 *
+	 * @param source the publisher instance
+	 * @param firstSeen when its first entry arrived
+	 * @param lastSeen when its last entry arrived
+	 * @param received entries received
+	 * @param lost events lost on the way
+	 * @param nextSeq the next {@code seq} expected, 0 when none came
+	 * @param restartOf the previous instance of the same app and host, if any
+	 */
+	public record SavedSource(Source source, Instant firstSeen, Instant lastSeen, long received, long lost, long nextSeq,
+			@Nullable String restartOf) {
 	}
 
 	/**

@@ -11,6 +11,7 @@ import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import dev.zmqlog.viewer.history.RecentWindow;
+import dev.zmqlog.viewer.store.EntryHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,9 @@ final class BrowserSender {
 	/** Entries sent to a browser that joins without saying what it saw. */
 	static final int INITIAL_BACKLOG = 5_000;
 
+	/** Entries a resuming browser gets from the store at most (the newest it missed); those before are skipped. */
+	static final int MAX_RESUMED_FROM_STORE = 10_000;
+
 	/** The longest a backlog lookup may take: a costly filter gets what was found by then. */
 	static final long BACKLOG_LIMIT_NANOS = 2_000_000_000L;
 
@@ -41,7 +45,7 @@ final class BrowserSender {
 
 	private final BrowserOutbox outbox;
 
-	private final RecentWindow window;
+	private final EntryHistory history;
 
 	private final EntryJson json;
 
@@ -58,12 +62,12 @@ final class BrowserSender {
 	/**
 	 * @param backlogLookups permits for backlog lookups, shared by all browsers
 	 */
-	BrowserSender(WebSocketSession session, EntryFilter filter, BrowserOutbox outbox, RecentWindow window,
+	BrowserSender(WebSocketSession session, EntryFilter filter, BrowserOutbox outbox, EntryHistory history,
 			EntryJson json, Executor senders, Semaphore backlogLookups) {
 		this.session = session;
 		this.filter = filter;
 		this.outbox = outbox;
-		this.window = window;
+		this.history = history;
 		this.json = json;
 		this.senders = senders;
 		this.backlogLookups = backlogLookups;
@@ -182,7 +186,7 @@ final class BrowserSender {
 			long deadline = System.nanoTime() + BACKLOG_LIMIT_NANOS;
 			List<ViewerEntry> entries;
 			if (backlog.afterId() < 0) {
-				entries = this.window.last(this.filter, INITIAL_BACKLOG, -1, backlog.upToId(), deadline).entries();
+				entries = this.history.last(this.filter, INITIAL_BACKLOG, backlog.upToId() + 1, deadline).entries();
 			}
 			else {
 				entries = resumed(backlog, deadline);
@@ -194,10 +198,14 @@ final class BrowserSender {
 		}
 	}
 
-	/** What came after the browser's last entry; what the window no longer has, or the time limit left unread, is skipped. */
+	/**
+	 * What came after the browser's last entry, from the store and the window; what neither
+	 * has, what is beyond {@link #MAX_RESUMED_FROM_STORE}, or what the time limit left
+	 * unread, is skipped.
+	 */
 	private List<ViewerEntry> resumed(BrowserOutbox.Backlog backlog, long deadline) {
-		RecentWindow.Selection selection = this.window.first(this.filter, Integer.MAX_VALUE, backlog.afterId(),
-				backlog.upToId(), deadline);
+		RecentWindow.Selection selection = this.history.resume(this.filter, backlog.afterId(), backlog.upToId(),
+				MAX_RESUMED_FROM_STORE, deadline);
 		this.backlogSkipped += selection.unread();
 		return selection.entries();
 	}

@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import dev.zmqlog.viewer.history.SourceTable;
 import dev.zmqlog.viewer.history.TopicCounts;
 import dev.zmqlog.viewer.ingest.IngestStats;
 import dev.zmqlog.viewer.ingest.SupervisedSubscriber;
+import dev.zmqlog.viewer.store.EntryHistory;
+import dev.zmqlog.viewer.store.HistoryStore;
+import dev.zmqlog.viewer.store.StoreReport;
+import dev.zmqlog.viewer.store.StoreWriter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -28,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The HTTP API (PRODUCT.md §5.4): entries from the recent window, topics, sources and
- * counters. Queries run on the request's thread and read the window without a lock; a
+ * The HTTP API (PRODUCT.md §5.4): entries from the recent window and the store, their
+ * context, histogram and facets, topics, sources and counters. Queries run on the request's thread and read the window without a lock; a
  * query takes at most {@value #QUERY_LIMIT_MILLIS} ms, and says so in the header
  * {@value #INCOMPLETE_HEADER} when it was cut short.
  */
@@ -40,11 +45,23 @@ public class EntriesController {
 
 	static final int MAX_LIMIT = 10_000;
 
+	static final int DEFAULT_CONTEXT_LINES = 10;
+
+	static final int DEFAULT_BUCKETS = 60;
+
 	static final long QUERY_LIMIT_MILLIS = 5_000;
 
 	static final String INCOMPLETE_HEADER = "Zmqlog-Incomplete";
 
 	private final RecentWindow window;
+
+	private final EntryHistory history;
+
+	private final HistoryStore store;
+
+	private final StoreWriter storeWriter;
+
+	private final Clock clock;
 
 	private final TopicCounts topics;
 
@@ -58,9 +75,14 @@ public class EntriesController {
 
 	private final EntryJson json;
 
-	public EntriesController(RecentWindow window, TopicCounts topics, SourceTable sources, IngestStats stats,
-			SupervisedSubscriber subscriber, LiveStreamHandler stream, EntryJson json) {
+	public EntriesController(RecentWindow window, EntryHistory history, HistoryStore store, StoreWriter storeWriter,
+			TopicCounts topics, SourceTable sources, IngestStats stats, SupervisedSubscriber subscriber,
+			LiveStreamHandler stream, EntryJson json, Clock viewerClock) {
 		this.window = window;
+		this.history = history;
+		this.store = store;
+		this.storeWriter = storeWriter;
+		this.clock = viewerClock;
 		this.topics = topics;
 		this.sources = sources;
 		this.stats = stats;
@@ -70,7 +92,8 @@ public class EntriesController {
 	}
 
 	/**
-	 * Entries, oldest first: the last {@code limit} that match, before or after an id.
+	 * Entries, oldest first, from the recent window and the store as one list: the last
+	 * {@code limit} that match (before an id), or the first after an id.
 	 */
 	@GetMapping(path = "/api/entries", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<StreamingResponseBody> entries(@RequestParam MultiValueMap<String, String> parameters,
@@ -79,16 +102,15 @@ public class EntriesController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
 		}
-		EntryFilter filter = EntryFilter.of(parameters);
-		long deadline = System.nanoTime() + QUERY_LIMIT_MILLIS * 1_000_000L;
-		long upTo = (before != null) ? before - 1 : Long.MAX_VALUE;
-		RecentWindow.Selection selection;
-		if (after != null) {
-			selection = this.window.first(filter, limit, after, upTo, deadline);
-		}
-		else {
-			selection = this.window.last(filter, limit, -1, upTo, deadline);
-		}
+		EntryFilter filter = EntryFilter.of(parameters, this.clock);
+		long deadline = deadline();
+		long beforeId = (before != null) ? before : Long.MAX_VALUE;
+		RecentWindow.Selection selection = (after != null) ? this.history.first(filter, limit, after, beforeId, deadline)
+				: this.history.last(filter, limit, beforeId, deadline);
+		return entryList(selection);
+	}
+
+	private ResponseEntity<StreamingResponseBody> entryList(RecentWindow.Selection selection) {
 		List<ViewerEntry> entries = selection.entries();
 		return ResponseEntity.ok()
 			.header(INCOMPLETE_HEADER, String.valueOf(!selection.complete()))
@@ -96,14 +118,46 @@ public class EntriesController {
 			.body((out) -> this.json.writeArray(out, entries));
 	}
 
+	private static long deadline() {
+		return System.nanoTime() + QUERY_LIMIT_MILLIS * 1_000_000L;
+	}
+
 	@GetMapping(path = "/api/entries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<StreamingResponseBody> entry(@PathVariable long id) {
-		ViewerEntry entry = this.window.get(id);
+		ViewerEntry entry = this.history.get(id);
 		if (entry == null) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-				.body((out) -> out.write(("{\"error\":\"no entry " + id + " is kept\"}").getBytes()));
+			return notKept(id);
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((out) -> out.write(this.json.bytes(entry)));
+	}
+
+	private static ResponseEntity<StreamingResponseBody> notKept(long id) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+			.body((out) -> out.write(("{\"status\":404,\"error\":\"no entry " + id + " is kept\"}").getBytes()));
+	}
+
+	/** The entry and the {@code lines} entries before and after it from the same source, oldest first. */
+	@GetMapping(path = "/api/entries/{id}/context", produces = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<StreamingResponseBody> context(@PathVariable long id,
+			@RequestParam(defaultValue = "" + DEFAULT_CONTEXT_LINES) int lines) {
+		if (lines < 0 || lines > MAX_LIMIT) {
+			throw new IllegalArgumentException("lines must be between 0 and " + MAX_LIMIT + ", was " + lines);
+		}
+		RecentWindow.Selection context = this.history.context(id, lines, deadline());
+		return (context != null) ? entryList(context) : notKept(id);
+	}
+
+	/** Entries per level per time bucket over the range, with the filters of {@code /api/entries}. */
+	@GetMapping("/api/histogram")
+	public EntryHistory.Histogram histogram(@RequestParam MultiValueMap<String, String> parameters,
+			@RequestParam(defaultValue = "" + DEFAULT_BUCKETS) int buckets) {
+		return this.history.histogram(EntryFilter.of(parameters, this.clock), buckets, deadline());
+	}
+
+	/** The most frequent values of logger, thread, source.app and each MDC key, with the filters of {@code /api/entries}. */
+	@GetMapping("/api/fields")
+	public EntryHistory.Fields fields(@RequestParam MultiValueMap<String, String> parameters) {
+		return this.history.fields(EntryFilter.of(parameters, this.clock), deadline());
 	}
 
 	@GetMapping("/api/topics")
@@ -129,7 +183,11 @@ public class EntriesController {
 				lost, lostBySource, this.stats.rate(), this.window.size(), this.window.capacity(), this.window.bytes(),
 				this.window.maxBytes(), this.topics.bytes(), this.sources.bytes(), this.stream.sessionCount(),
 				this.stats.lastRejection(), TextQuery.timedOut(), this.subscriber.state(),
-				this.stats.peerRefusals().byReason());
+				this.stats.peerRefusals().byReason(), storeStats());
+	}
+
+	private StoreReport storeStats() {
+		return StoreReport.of(this.store, this.storeWriter);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -156,11 +214,13 @@ public class EntriesController {
 	 * @param filterTimeouts filter evaluations cut short by their time limit
 	 * @param subscriber whether the subscriber receives, its restarts and last failure
 	 * @param refusedPeers peers refused and cut off, by reason (malformed ZMTP, oversized, CURVE)
+	 * @param store the history store: size, oldest entry, write lag, entries not stored, last error
 	 */
 	public record Stats(long received, long rejected, Map<String, Long> rejectedByReason, long raw, long lost,
 			Map<String, Long> lostBySource, double rate, int history, int historyCapacity, long historyBytes,
 			long historyMaxBytes, long topicsBytes, long sourcesBytes, int browsers, String lastRejection,
-			long filterTimeouts, SupervisedSubscriber.State subscriber, Map<String, Long> refusedPeers) {
+			long filterTimeouts, SupervisedSubscriber.State subscriber, Map<String, Long> refusedPeers,
+			StoreReport store) {
 	}
 
 }

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 
 import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.EntryJson;
-import dev.zmqlog.viewer.history.RecentWindow;
+import dev.zmqlog.viewer.store.EntryHistory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.LinkedMultiValueMap;
@@ -36,7 +36,8 @@ import org.springframework.web.util.UriUtils;
  * {@code {"type":"hello","instance":".."}}, then binary frames of UTF-8 JSON as entries
  * come: {@code {"type":"entries","entries":[..]}} and, when it fell behind,
  * {@code {"type":"skipped","count":N}} first. An {@code instance} other than this
- * viewer's (it restarted) gets the backlog afresh. Each browser is served on its own
+ * viewer's (it restarted) gets the backlog afresh, unless the store keeps ids across
+ * restarts: then it resumes after its last id, from the store. Each browser is served on its own
  * ({@link BrowserSender}), so a stalled one delays nobody; one that stays stalled for
  * {@code stall-timeout} (30 s) of the viewer's running time is disconnected.
  */
@@ -46,7 +47,7 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 
 	private final Broadcaster broadcaster;
 
-	private final RecentWindow window;
+	private final EntryHistory history;
 
 	private final EntryJson json;
 
@@ -70,10 +71,10 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 	/** Backlog lookups at once: with two cores, one is left to ingestion however many browsers join. */
 	private final Semaphore backlogLookups = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
-	public LiveStreamHandler(Broadcaster broadcaster, RecentWindow window, EntryJson json, int sessionQueueSize,
+	public LiveStreamHandler(Broadcaster broadcaster, EntryHistory history, EntryJson json, int sessionQueueSize,
 			long sessionMaxBytes, Duration stallLimit, LongSupplier nanoTime) {
 		this.broadcaster = broadcaster;
-		this.window = window;
+		this.history = history;
 		this.json = json;
 		this.sessionQueueSize = sessionQueueSize;
 		this.sessionMaxBytes = sessionMaxBytes;
@@ -100,7 +101,7 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		MultiValueMap<String, String> query = queryOf(session.getUri());
 		EntryFilter filter;
 		try {
-			filter = EntryFilter.of(query);
+			filter = EntryFilter.of(query).withoutTime();
 		}
 		catch (IllegalArgumentException ex) {
 			closeQuietly(session, CloseStatus.BAD_DATA.withReason(ex.getMessage()));
@@ -108,8 +109,8 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 		}
 		long after = parseId(query.getFirst("after"));
 		String instance = query.getFirst("instance");
-		if (instance != null && !instance.equals(this.instance)) {
-			// the browser's ids come from before a restart: it gets the backlog afresh
+		if (instance != null && !instance.equals(this.instance) && !this.history.durable()) {
+			// the browser's ids come from before a restart, and ids started again: it gets the backlog afresh
 			after = -1;
 		}
 		try {
@@ -121,7 +122,7 @@ public final class LiveStreamHandler extends TextWebSocketHandler {
 			return;
 		}
 		BrowserSender sender = new BrowserSender(session, filter,
-				new BrowserOutbox(this.sessionQueueSize, this.sessionMaxBytes), this.window, this.json, this.senders,
+				new BrowserOutbox(this.sessionQueueSize, this.sessionMaxBytes), this.history, this.json, this.senders,
 				this.backlogLookups);
 		this.sessions.put(session, sender);
 		this.broadcaster.join(sender, after);

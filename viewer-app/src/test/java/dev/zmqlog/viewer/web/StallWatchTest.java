@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.history.RecentWindow;
+import dev.zmqlog.viewer.store.EntryHistory;
+import dev.zmqlog.viewer.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +36,7 @@ class StallWatchTest {
 	private static BrowserSender browser() {
 		BrowserOutbox outbox = new BrowserOutbox(10, 1 << 20);
 		outbox.skip(1);
-		return new BrowserSender(null, EntryFilter.ALL, outbox, new RecentWindow(1, 1, 1), new EntryJson(), (task) -> {
+		return new BrowserSender(null, EntryFilter.ALL, outbox, new EntryHistory(new RecentWindow(1, 1, 1), new MemoryStore(), Clock.systemUTC()), new EntryJson(), (task) -> {
 		}, new java.util.concurrent.Semaphore(1));
 	}
 
