@@ -222,6 +222,11 @@ export async function counts(page) {
   return { shown: Number(match[1].replace(/,/g, '')), held: Number(match[2].replace(/,/g, '')), text };
 }
 
+/** Resolves once the page has drawn two more frames: what was scheduled is on screen. */
+export function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 export async function waitForLive(page, timeout = 15_000) {
   await page.waitForSelector('[data-testid=status][data-status=live]', { timeout });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { counts, freePort, launchBrowser, repoRoot, Viewer, waitFor, waitForLive } from './harness.js';
+import { counts, freePort, launchBrowser, nextFrame, repoRoot, Viewer, waitFor, waitForLive } from './harness.js';
 
 const target = path.join(repoRoot, 'docs', 'screenshots');
 let browser;
@@ -39,7 +39,8 @@ for (const scheme of ['dark', 'light']) {
       // the topic tree is polled: wait for it
       await page.waitForSelector('#topic-tree input[type=checkbox]', { timeout: 10_000 });
       assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
-      await page.waitForTimeout(500);
+      await page.evaluate(() => document.fonts.ready);
+      await nextFrame(page);
       mkdirSync(target, { recursive: true });
       await page.screenshot({ path: path.join(target, `ui-${scheme}.png`) });
     } finally {

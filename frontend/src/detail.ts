@@ -8,7 +8,12 @@ export function renderDetail(panel: HTMLElement, entry: Entry, actions: { copy()
   heading.append(doc.createTextNode(`#${entry.id}`));
   const spacer = doc.createElement('span');
   spacer.className = 'spacer';
-  heading.append(spacer, button(doc, 'Copy', 'copy', actions.copy), button(doc, 'Copy JSON', 'copy-json', actions.copyJson), button(doc, '✕', 'close', actions.close));
+  heading.append(
+    spacer,
+    button(doc, 'Copy', 'copy', actions.copy),
+    button(doc, 'Copy JSON', 'copy-json', actions.copyJson),
+    button(doc, '✕', 'close', actions.close),
+  );
 
   const list = doc.createElement('dl');
   const field = (name: string, value: unknown) => {

@@ -25,24 +25,6 @@ export class FilteredView {
     return position === undefined ? undefined : this.buffer.at(position);
   }
 
-  position(index: number): number {
-    return this.positions[this.start + index];
-  }
-
-  /** Index in the view of a buffer position, or -1. */
-  indexOfPosition(position: number): number {
-    let low = this.start;
-    let high = this.positions.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = this.positions[mid];
-      if (value === position) return mid - this.start;
-      if (value < position) low = mid + 1;
-      else high = mid - 1;
-    }
-    return -1;
-  }
-
   setPredicate(predicate: (entry: Entry) => boolean): void {
     this.predicate = predicate;
     this.rescan();

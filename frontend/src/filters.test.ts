@@ -73,7 +73,11 @@ describe('client-side filter', () => {
 describe('search highlight', () => {
   it('finds every case-insensitive occurrence', () => {
     const { matcher } = compileSearch({ q: 'ab', regex: false });
-    expect(matcher!('xABab ab')).toEqual([[1, 3], [3, 5], [6, 8]]);
+    expect(matcher!('xABab ab')).toEqual([
+      [1, 3],
+      [3, 5],
+      [6, 8],
+    ]);
   });
 
   it('finds regex matches and skips empty ones', () => {

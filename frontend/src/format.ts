@@ -11,7 +11,7 @@ export function shortTime(iso: string): string {
 }
 
 /** Message, then the stack trace, escapes removed. */
-export function fullText(entry: Entry): string {
+function fullText(entry: Entry): string {
   const message = stripAnsi(entry.message ?? '');
   return entry.exception ? `${message}\n${stripAnsi(entry.exception)}` : message;
 }
@@ -50,12 +50,7 @@ export function entriesAsJsonLines(entries: Iterable<Entry>): string {
 }
 
 /** Index of the next (or previous) row at or above ERROR, wrapping around; -1 for none. */
-export function findError(
-  count: number,
-  levelAt: (index: number) => string | null | undefined,
-  from: number,
-  direction: 1 | -1,
-): number {
+export function findError(count: number, levelAt: (index: number) => string | null | undefined, from: number, direction: 1 | -1): number {
   if (count === 0) return -1;
   for (let step = 1; step <= count; step++) {
     const index = (((from + direction * step) % count) + count) % count;
@@ -77,4 +72,11 @@ export function abbreviateLogger(logger: string, width: number): string {
     }
   }
   return parts.join('.');
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** HH:mm:ss on the 24-hour clock, local time: the one clock format of the page. */
+export function clockTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }

@@ -49,10 +49,6 @@ export class LogList {
     element.addEventListener('click', (event) => this.clicked(event));
   }
 
-  get rowHeight(): number {
-    return this.options.rowHeight;
-  }
-
   get selected(): number | null {
     return this.selectedId;
   }
@@ -93,7 +89,7 @@ export class LogList {
   }
 
   indexOfId(id: number): number {
-    for (let low = 0, high = this.view.length - 1; low <= high; ) {
+    for (let low = 0, high = this.view.length - 1; low <= high;) {
       const mid = (low + high) >>> 1;
       const midId = this.view.entry(mid)!.id;
       if (midId === id) return mid;

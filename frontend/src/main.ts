@@ -1,44 +1,33 @@
 import './style.css';
-import { StreamConnection, type ConnectionStatus } from './connection';
+import { Api } from './api';
+import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
-import { EntryBuffer } from './entryBuffer';
-import { FilteredView } from './filteredView';
-import {
-  compileFilter,
-  compileSearch,
-  type FilterState,
-  levelRank,
-  LEVELS,
-  parseFilter,
-  sameServerFilter,
-  serialiseFilter,
-  streamQuery,
-} from './filters';
-import { FollowState } from './follow';
+import { FilterBar } from './filterBar';
+import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery } from './filters';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
+import { bindShortcuts, renderShortcutList } from './keyboard';
 import { LogList } from './logList';
+import { Notices } from './notices';
 import { SharedValues } from './sharedValues';
+import { renderStats, renderStatus } from './statusBar';
+import { bindThemeToggle } from './theme';
 import { renderTopicTree } from './topicPanel';
 import { buildTopicTree, toggleTopic } from './topicTree';
-import type { Entry, Stats, TopicCount } from './types';
+import type { Entry, TopicCount } from './types';
+import { ViewState } from './viewState';
 
 const BUFFER_SIZE = 100_000;
 const ROW_HEIGHT = 20;
 const TOPICS_EVERY = 5_000;
 const STATS_EVERY = 3_000;
+const RECONNECT_AFTER_FILTER = 300;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const ui = {
-  q: $<HTMLInputElement>('q'),
-  regex: $<HTMLInputElement>('regex'),
-  invert: $<HTMLInputElement>('invert'),
-  level: $<HTMLSelectElement>('level'),
   pause: $<HTMLButtonElement>('pause'),
-  theme: $<HTMLButtonElement>('theme'),
   status: $('status'),
   lost: $('lost'),
-  notices: $('notices'),
   list: $('list'),
   sizer: $('sizer'),
   badge: $<HTMLButtonElement>('new-badge'),
@@ -47,16 +36,23 @@ const ui = {
   clearTopics: $<HTMLButtonElement>('clear-topics'),
   counts: $('counts'),
   rate: $('rate'),
+  help: $('help'),
 };
 
-let filter: FilterState = parseFilter(location.search);
-const buffer = new EntryBuffer(BUFFER_SIZE);
-const sharedValues = new SharedValues();
-const view = new FilteredView(buffer, compileFilter(filter));
-const follow = new FollowState();
+const api = new Api();
+const notices = new Notices($('notices'));
+const shared = new SharedValues();
+const state = new ViewState(parseFilter(location.search), {
+  capacity: BUFFER_SIZE,
+  onRestart: () => notices.show('restart', 'The viewer restarted: showing its entries afresh.'),
+});
+const { buffer, view, follow } = state;
 const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSelect: (entry) => select(entry) });
-// after a filter change the server resends its backlog; the first batch replaces what we hold
-let replaceOnNextBatch = false;
+const filterBar = new FilterBar(
+  { q: $('q'), regex: $('regex'), invert: $('invert'), level: $('level'), error: $('q-error') },
+  () => state.filter,
+  (next) => applyFilter(next),
+);
 let lastScrollTop = 0;
 
 // ---- rendering, at most once a frame --------------------------------------------------
@@ -77,10 +73,11 @@ function render(): void {
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
-  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause');
+  const newCount = follow.newCount.toLocaleString('en');
+  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${newCount} new)` : ''}` : 'Pause');
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
-  setText(ui.badge, `▼ ${follow.newCount.toLocaleString('en')} new`);
+  setText(ui.badge, `▼ ${newCount} new`);
   setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`);
 }
 
@@ -107,36 +104,17 @@ function renderEmpty(): void {
 
 function streamUrl(after: number | undefined): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = streamQuery(filter, after).toString();
-  return `${scheme}//${location.host}/api/stream${query ? `?${query}` : ''}`;
+  const query = streamQuery(state.filter, after).toString();
+  const path = new URL('api/stream', location.href).pathname;
+  return `${scheme}//${location.host}${path}${query ? `?${query}` : ''}`;
 }
 
 function received(entries: Entry[]): void {
-  if (entries.length === 0) return;
-  for (const entry of entries) sharedValues.share(entry);
-  let replaced = false;
-  if (replaceOnNextBatch) {
-    // the backlog for new filters stands in for what was held: nothing in it is news
-    replaceOnNextBatch = false;
-    replaced = true;
-    buffer.clear();
-  }
-  const result = buffer.append(entries);
-  if (replaced) {
-    view.rescan();
-    follow.reset();
-    revealSelectedOrFollow();
-  } else if (result.restarted) {
-    view.rescan();
-    follow.reset();
-    follow.arrived(view.length);
-    notice('restart', 'The viewer restarted: showing its entries afresh.');
-  } else {
-    const change = view.sync(result.added.length);
-    follow.arrived(change.added);
-    if (follow.paused && change.dropped > 0) keepPlaceAfterEviction(change.dropped);
-  }
-  scheduleRender();
+  for (const entry of entries) shared.share(entry);
+  const outcome = state.received(entries);
+  if (outcome.kind === 'replaced') revealSelectedOrFollow();
+  else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
+  if (outcome.kind !== 'none') scheduleRender();
 }
 
 /** While paused, rows leaving at the top must not shift what the user is reading. */
@@ -147,76 +125,34 @@ function keepPlaceAfterEviction(dropped: number): void {
 }
 
 const connection = new StreamConnection(
-  { url: streamUrl, lastId: () => (replaceOnNextBatch ? -1 : buffer.lastId) },
+  { url: streamUrl, lastId: () => state.resumeId() },
   {
     entries: received,
     skipped: (count) =>
-      notice('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`),
-    status: showStatus,
-    restarted: () => {
-      // the new run's backlog replaces what the old one gave
-      replaceOnNextBatch = true;
-      notice('restart', 'The viewer restarted: showing its entries afresh.');
-    },
+      notices.show('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`),
+    status: (status, detail) => renderStatus(ui.status, status, detail),
+    restarted: () => state.viewerRestarted(),
   },
 );
 
-function showStatus(status: ConnectionStatus, detail?: string): void {
-  ui.status.dataset.status = status;
-  ui.status.textContent = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting', closed: 'closed' }[status] + (detail ? ` (${detail})` : '');
-}
-
-// ---- notices ------------------------------------------------------------------------------
-
-function notice(kind: string, text: string): void {
-  let element = ui.notices.querySelector<HTMLElement>(`[data-kind="${kind}"]`);
-  if (!element) {
-    element = document.createElement('div');
-    element.className = 'notice';
-    element.dataset.kind = kind;
-    element.dataset.testid = `notice-${kind}`;
-    const message = document.createElement('span');
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '✕';
-    close.title = 'Dismiss';
-    close.addEventListener('click', () => element!.remove());
-    element.append(message, close);
-    ui.notices.append(element);
-  }
-  element.querySelector('span')!.textContent = `${new Date().toLocaleTimeString()} · ${text}`;
-}
-
 // ---- filters ------------------------------------------------------------------------------
-
-function showFilter(): void {
-  ui.q.value = filter.q;
-  ui.regex.checked = filter.regex;
-  ui.invert.checked = filter.invert;
-  ui.level.value = filter.level ?? '';
-}
 
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
 function applyFilter(next: FilterState): void {
-  const previous = filter;
-  filter = next;
-  history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(filter, location.search))}${location.hash}`);
-  const search = compileSearch(filter);
-  ui.q.classList.toggle('invalid', search.error !== null);
-  ui.q.title = search.error ?? '';
-  list.setMatcher(filter.invert ? null : search.matcher);
-  view.setPredicate(compileFilter(filter));
-  follow.reset();
+  const { serverChanged } = state.setFilter(next);
+  history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(next, location.search))}${location.hash}`);
+  filterBar.show(next);
+  list.setMatcher(next.invert ? null : compileSearch(next).matcher);
   revealSelectedOrFollow();
   renderTopics();
   scheduleRender();
-  if (!sameServerFilter(previous, filter)) {
+  if (serverChanged) {
     clearTimeout(reconnectTimer);
     reconnectTimer = setTimeout(() => {
-      replaceOnNextBatch = true;
+      state.expectBacklog();
       connection.start(true);
-    }, 300);
+    }, RECONNECT_AFTER_FILTER);
   }
 }
 
@@ -237,48 +173,28 @@ function query(params: URLSearchParams): string {
   return text ? `?${text}` : '';
 }
 
-let typingTimer: ReturnType<typeof setTimeout> | undefined;
-ui.q.addEventListener('input', () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => applyFilter({ ...filter, q: ui.q.value }), 150);
-});
-ui.regex.addEventListener('change', () => applyFilter({ ...filter, regex: ui.regex.checked }));
-ui.invert.addEventListener('change', () => applyFilter({ ...filter, invert: ui.invert.checked }));
-ui.level.addEventListener('change', () => {
-  const rank = levelRank(ui.level.value);
-  applyFilter({ ...filter, level: rank < 0 ? null : LEVELS[rank] });
-});
-ui.clearTopics.addEventListener('click', () => applyFilter({ ...filter, topics: [] }));
+ui.clearTopics.addEventListener('click', () => applyFilter({ ...state.filter, topics: [] }));
 
 // ---- topics and stats -----------------------------------------------------------------------
 
 let topics: TopicCount[] = [];
+let topicsJson = '';
 
 function renderTopics(): void {
-  renderTopicTree(ui.topicTree, buildTopicTree(topics), filter.topics, (prefix) =>
-    applyFilter({ ...filter, topics: toggleTopic(filter.topics, prefix) }),
+  renderTopicTree(ui.topicTree, buildTopicTree(topics), state.filter.topics, (prefix) =>
+    applyFilter({ ...state.filter, topics: toggleTopic(state.filter.topics, prefix) }),
   );
-  ui.clearTopics.hidden = filter.topics.length === 0;
+  ui.clearTopics.hidden = state.filter.topics.length === 0;
 }
 
-async function getJson<T>(path: string): Promise<T | null> {
-  try {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    return response.ok ? ((await response.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-let topicsJson = '';
 async function pollTopics(): Promise<void> {
-  const fetched = await getJson<TopicCount[]>('api/topics');
-  if (fetched) {
-    const json = JSON.stringify(fetched);
+  const result = await api.topics();
+  if (result.ok) {
+    const json = JSON.stringify(result.value);
     // leave the tree alone while unchanged, so a checkbox being clicked is not replaced
     if (json !== topicsJson) {
       topicsJson = json;
-      topics = fetched;
+      topics = result.value;
       renderTopics();
     }
   }
@@ -286,15 +202,8 @@ async function pollTopics(): Promise<void> {
 }
 
 async function pollStats(): Promise<void> {
-  const stats = await getJson<Stats>('api/stats');
-  if (stats) {
-    const lost = stats.lost ?? 0;
-    ui.lost.hidden = !(lost > 0);
-    ui.lost.textContent = `${lost.toLocaleString('en')} lost`;
-    const bySource = Object.entries(stats.lostBySource ?? {}).map(([source, count]) => `${source}: ${count}`);
-    ui.lost.title = `Entries lost on the way (gaps in publishers' sequence numbers)${bySource.length ? `\n${bySource.join('\n')}` : ''}`;
-    ui.rate.textContent = `${Math.round(stats.rate ?? 0).toLocaleString('en')}/s · ${(stats.received ?? 0).toLocaleString('en')} received${stats.rejected ? ` · ${stats.rejected} rejected` : ''}`;
-  }
+  const result = await api.stats();
+  if (result.ok) renderStats(ui.lost, ui.rate, result.value);
   setTimeout(pollStats, STATS_EVERY);
 }
 
@@ -349,8 +258,9 @@ $('download-json').addEventListener('click', () => download('json'));
 
 // ---- follow mode --------------------------------------------------------------------------
 
-function pause(): void {
-  follow.pause();
+function togglePause(): void {
+  if (follow.paused) follow.resume();
+  else follow.pause();
   scheduleRender();
 }
 
@@ -359,7 +269,7 @@ function resume(): void {
   scheduleRender();
 }
 
-ui.pause.addEventListener('click', () => (follow.paused ? resume() : pause()));
+ui.pause.addEventListener('click', togglePause);
 ui.badge.addEventListener('click', resume);
 
 ui.list.addEventListener('scroll', () => {
@@ -388,87 +298,36 @@ function jumpToError(direction: 1 | -1): void {
 
 // ---- keyboard -------------------------------------------------------------------------------
 
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-}
-
-document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === 'Escape') {
-    if (filter.q || ui.q.value) {
-      ui.q.value = '';
-      applyFilter({ ...filter, q: '' });
-    } else if (list.selected !== null) select(null);
-    if (typing(event.target)) (event.target as HTMLElement).blur();
-    return;
-  }
-  if (typing(event.target)) return;
-  switch (event.key) {
-    case '/':
-      event.preventDefault();
-      ui.q.focus();
-      ui.q.select();
-      break;
-    case ' ':
-      event.preventDefault();
-      if (follow.paused) resume();
-      else pause();
-      break;
-    case 'End':
-      event.preventDefault();
-      resume();
-      break;
-    case 'e':
-      jumpToError(1);
-      break;
-    case 'E':
-      jumpToError(-1);
-      break;
-    case 'c': {
-      const entry = selectedEntry();
-      if (entry) void copy(entryAsText(entry));
-      break;
-    }
-  }
+const search = $<HTMLInputElement>('q');
+bindShortcuts(document, {
+  search: () => {
+    search.focus();
+    search.select();
+  },
+  togglePause,
+  follow: resume,
+  nextError: () => jumpToError(1),
+  previousError: () => jumpToError(-1),
+  clear: () => {
+    filterBar.cancelTyping();
+    if (state.filter.q || search.value) applyFilter({ ...state.filter, q: '' });
+    else if (!ui.help.hidden) ui.help.hidden = true;
+    else if (list.selected !== null) select(null);
+  },
+  copy: () => {
+    const entry = selectedEntry();
+    if (entry) void copy(entryAsText(entry));
+  },
+  panel: () => document.body.classList.toggle('panel-open'),
+  help: () => (ui.help.hidden = !ui.help.hidden),
 });
-
-// ---- theme -------------------------------------------------------------------------------------
-
-const THEMES = ['auto', 'dark', 'light'] as const;
-type Theme = (typeof THEMES)[number];
-
-function setTheme(theme: Theme): void {
-  if (theme === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  ui.theme.textContent = { auto: '◐ auto', dark: '● dark', light: '○ light' }[theme];
-  try {
-    localStorage.setItem('zmqlog.theme', theme);
-  } catch {
-    // storage may be off; the theme then lasts for this page only
-  }
-}
-
-function storedTheme(): Theme {
-  try {
-    const theme = localStorage.getItem('zmqlog.theme');
-    return THEMES.includes(theme as Theme) ? (theme as Theme) : 'auto';
-  } catch {
-    return 'auto';
-  }
-}
-
-ui.theme.addEventListener('click', () => {
-  const current = (document.documentElement.dataset.theme as Theme | undefined) ?? 'auto';
-  setTheme(THEMES[(THEMES.indexOf(current) + 1) % THEMES.length]);
-});
+renderShortcutList($('keys'), $('help-keys'));
+$('help-button').addEventListener('click', () => (ui.help.hidden = !ui.help.hidden));
 
 // ---- start ----------------------------------------------------------------------------------------
 
-setTheme(storedTheme());
-showFilter();
-applyFilter(filter);
-clearTimeout(reconnectTimer);
-replaceOnNextBatch = false;
+bindThemeToggle($<HTMLButtonElement>('theme'));
+applyFilter(state.filter);
 connection.start(true);
 void pollTopics();
 void pollStats();

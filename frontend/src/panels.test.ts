@@ -36,9 +36,21 @@ describe('topic panel', () => {
     const container = document.createElement('div');
     document.body.append(container);
     const toggled: string[] = [];
-    renderTopicTree(container, buildTopicTree([{ topic: 'a.INFO', count: 2 }, { topic: 'a.WARN', count: 1 }]), ['a.WARN'], (p) => toggled.push(p));
+    renderTopicTree(
+      container,
+      buildTopicTree([
+        { topic: 'a.INFO', count: 2 },
+        { topic: 'a.WARN', count: 1 },
+      ]),
+      ['a.WARN'],
+      (p) => toggled.push(p),
+    );
     const boxes = [...container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-    expect(boxes.map((b) => [b.dataset.topic, b.checked])).toEqual([['a', false], ['a.INFO', false], ['a.WARN', true]]);
+    expect(boxes.map((b) => [b.dataset.topic, b.checked])).toEqual([
+      ['a', false],
+      ['a.INFO', false],
+      ['a.WARN', true],
+    ]);
     expect(container.querySelector('.count')!.textContent).toBe('3');
     boxes[1].click();
     expect(toggled).toEqual(['a.INFO']);

@@ -28,10 +28,7 @@ export interface Entry {
   kind: Kind;
 }
 
-export type Frame =
-  | { type: 'hello'; instance: string }
-  | { type: 'entries'; entries: Entry[] }
-  | { type: 'skipped'; count: number };
+export type Frame = { type: 'hello'; instance: string } | { type: 'entries'; entries: Entry[] } | { type: 'skipped'; count: number };
 
 export interface TopicCount {
   topic: string;

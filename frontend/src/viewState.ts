@@ -1,0 +1,114 @@
+import { EntryBuffer } from './entryBuffer';
+import { FilteredView } from './filteredView';
+import { compileFilter, type FilterState, sameServerFilter } from './filters';
+import { FollowState } from './follow';
+import type { Entry } from './types';
+
+/** What a batch from the stream did to the view. */
+export type BatchOutcome =
+  /** Nothing was new. */
+  | { kind: 'none' }
+  /** The backlog asked for (new filters, a new viewer run) stands in for what was held: nothing in it is news. */
+  | { kind: 'replaced' }
+  /** The ids went backwards with no greeting to say so: the viewer restarted, its entries are shown afresh. */
+  | { kind: 'restarted' }
+  /** Entries were added at the end (and old ones evicted at the start). */
+  | { kind: 'appended'; added: number; dropped: number };
+
+export interface ViewStateOptions {
+  capacity: number;
+  /** Called once for each restart of the viewer, however it was detected. */
+  onRestart?: () => void;
+}
+
+/**
+ * The page's model of the log, with no DOM: the filter, the entries held, those shown, follow
+ * mode, and what each batch from the stream, each filter change and each viewer restart does
+ * to them. main.ts only reacts to the outcomes.
+ */
+export class ViewState {
+  readonly buffer: EntryBuffer;
+  readonly view: FilteredView;
+  readonly follow = new FollowState();
+  private current: FilterState;
+  private backlogExpected = false;
+  private restartPending = false;
+
+  constructor(
+    filter: FilterState,
+    private readonly options: ViewStateOptions,
+  ) {
+    this.current = filter;
+    this.buffer = new EntryBuffer(options.capacity);
+    this.view = new FilteredView(this.buffer, compileFilter(filter));
+  }
+
+  get filter(): FilterState {
+    return this.current;
+  }
+
+  /** Whether the next batch replaces what is held. */
+  get awaitingBacklog(): boolean {
+    return this.backlogExpected;
+  }
+
+  /** The id the stream resumes after; -1 asks for the backlog afresh. */
+  resumeId(): number {
+    return this.backlogExpected ? -1 : this.buffer.lastId;
+  }
+
+  /**
+   * Shows a new filter over the entries held at once.
+   * @returns whether the server's part of the filter changed, so the stream must be reopened for its backlog
+   */
+  setFilter(next: FilterState): { serverChanged: boolean } {
+    const previous = this.current;
+    this.current = next;
+    this.view.setPredicate(compileFilter(next));
+    this.follow.reset();
+    return { serverChanged: !sameServerFilter(previous, next) };
+  }
+
+  /** The stream is reopened without `after`: its first batch is the backlog for the current filter. */
+  expectBacklog(): void {
+    this.backlogExpected = true;
+  }
+
+  /** The viewer's greeting named another run: its backlog replaces what the old one gave. */
+  viewerRestarted(): void {
+    this.expectBacklog();
+    this.noteRestart();
+  }
+
+  received(entries: readonly Entry[]): BatchOutcome {
+    if (entries.length === 0) return { kind: 'none' };
+    if (this.backlogExpected) {
+      this.backlogExpected = false;
+      this.restartPending = false;
+      this.buffer.clear();
+      this.buffer.append(entries);
+      this.view.rescan();
+      this.follow.reset();
+      return { kind: 'replaced' };
+    }
+    const result = this.buffer.append(entries);
+    if (result.restarted) {
+      this.view.rescan();
+      this.follow.reset();
+      this.follow.arrived(this.view.length);
+      this.noteRestart();
+      this.restartPending = false;
+      return { kind: 'restarted' };
+    }
+    const change = this.view.sync(result.added.length);
+    this.follow.arrived(change.added);
+    return { kind: 'appended', added: change.added, dropped: change.dropped };
+  }
+
+  /** One notice per restart: a greeting and ids going backwards may both tell of the same one. */
+  private noteRestart(): void {
+    if (this.restartPending) return;
+    this.restartPending = true;
+    this.options.onRestart?.();
+  }
+}
