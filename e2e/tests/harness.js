@@ -143,8 +143,9 @@ export class Publisher {
     return this.command({ cmd: 'wait_sub', timeout });
   }
 
-  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test' } = {}) {
-    return this.command({ cmd: 'log', msg, level, topic, logger });
+  /** One JSON record; exc (a stack trace), mdc, source ({app, host, pid, instance}), seq and thread are optional. */
+  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test', exc, mdc, source, seq, thread } = {}) {
+    return this.command({ cmd: 'log', msg, level, topic, logger, exc, mdc, source, seq, thread });
   }
 
   send(topic, payload) {

@@ -1,7 +1,7 @@
 // End-to-end tests of the viewer's UI: the viewer jar, a pyzmq publisher, Debian's chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { counts, launchBrowser, nextFrame, rowTexts, waitFor, waitForLive, withSetup } from './harness.js';
+import { counts, launchBrowser, nextFrame, waitFor, waitForLive, withSetup } from './harness.js';
 
 let browser;
 before(async () => {
@@ -54,7 +54,6 @@ describe('zmqlog viewer UI', { concurrency: false }, () => {
       await publisher.log('disk last', { level: 'WARN', topic: 'app.WARN' });
       await waitFor(async () => (await rowMessages(page)).includes('disk last'), { what: 'the last matching row' });
       assert.deepEqual(await rowMessages(page), ['disk almost full', 'disk almost full again', 'disk last']);
-      for (const text of await rowTexts(page)) assert.match(text, /app\.WARN/);
 
       await page.fill('[data-testid=search]', 'memory');
       await page.waitForURL((url) => url.searchParams.get('q') === 'memory');

@@ -3,9 +3,10 @@ import { Api } from './api';
 import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
-import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery } from './filters';
+import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
 import { bindShortcuts, renderShortcutList } from './keyboard';
+import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
 import { Notices } from './notices';
 import { SharedValues } from './sharedValues';
@@ -37,6 +38,9 @@ const ui = {
   counts: $('counts'),
   rate: $('rate'),
   help: $('help'),
+  columns: $('columns'),
+  activeFilters: $('active-filters'),
+  panelToggle: $<HTMLButtonElement>('panel-toggle'),
 };
 
 const api = new Api();
@@ -47,7 +51,14 @@ const state = new ViewState(parseFilter(location.search), {
   onRestart: () => notices.show('restart', 'The viewer restarted: showing its entries afresh.'),
 });
 const { buffer, view, follow } = state;
-const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSelect: (entry) => select(entry) });
+const list = new LogList(ui.list, ui.sizer, view, {
+  rowHeight: ROW_HEIGHT,
+  onSelect: (entry) => select(entry),
+  onFilter: (field, entry, exclude) => {
+    const value = fieldValue(field, entry);
+    if (value) applyFilter(toggleField(state.filter, field, value, exclude));
+  },
+});
 const filterBar = new FilterBar(
   { q: $('q'), regex: $('regex'), invert: $('invert'), level: $('level'), error: $('q-error') },
   () => state.filter,
@@ -143,6 +154,7 @@ function applyFilter(next: FilterState): void {
   const { serverChanged } = state.setFilter(next);
   history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(next, location.search))}${location.hash}`);
   filterBar.show(next);
+  renderActiveFilters(ui.activeFilters, next, (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)));
   list.setMatcher(next.invert ? null : compileSearch(next).matcher);
   revealSelectedOrFollow();
   renderTopics();
@@ -217,6 +229,7 @@ function select(entry: Entry | null): void {
       copy: () => copy(entryAsText(entry)),
       copyJson: () => copy(JSON.stringify(entry, null, 2)),
       close: () => select(null),
+      filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
     });
   }
   scheduleRender();
@@ -318,15 +331,36 @@ bindShortcuts(document, {
     const entry = selectedEntry();
     if (entry) void copy(entryAsText(entry));
   },
-  panel: () => document.body.classList.toggle('panel-open'),
+  panel: togglePanel,
   help: () => (ui.help.hidden = !ui.help.hidden),
 });
 renderShortcutList($('keys'), $('help-keys'));
 $('help-button').addEventListener('click', () => (ui.help.hidden = !ui.help.hidden));
 
+// ---- the filters panel: beside the list on wide screens, a drawer on narrow ones ----------------
+
+function togglePanel(): void {
+  const toggled = document.body.classList.toggle('panel-toggled');
+  ui.panelToggle.setAttribute('aria-expanded', String(toggled === matchMedia('(max-width: 900px)').matches));
+  scheduleRender();
+}
+ui.panelToggle.addEventListener('click', togglePanel);
+$('side-close').addEventListener('click', togglePanel);
+$('scrim').addEventListener('click', togglePanel);
+
+/** The value of a clicked cell's field, as the filter takes it. */
+function fieldValue(field: string, entry: Entry): string | null {
+  if (field === 'source') return entry.source?.app ?? entry.source?.instance ?? null;
+  if (field === 'logger') return entry.logger;
+  if (field === 'thread') return entry.thread;
+  if (field.startsWith('mdc.')) return entry.mdc?.[field.slice(4)] ?? null;
+  return null;
+}
+
 // ---- start ----------------------------------------------------------------------------------------
 
 bindThemeToggle($<HTMLButtonElement>('theme'));
+renderColumnHeader(ui.columns, list.shownColumns);
 applyFilter(state.filter);
 connection.start(true);
 void pollTopics();

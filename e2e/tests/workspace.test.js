@@ -1,0 +1,165 @@
+// The UI as a workspace: readable exceptions, any screen, filters in the URL, sources.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { counts, launchBrowser, waitFor, waitForLive, withSetup } from './harness.js';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+function rowMessages(page) {
+  return page.$$eval('#list .row .c-msg', (cells) => cells.map((cell) => cell.textContent ?? ''));
+}
+
+async function waitForReceived(viewer, n) {
+  await waitFor(async () => (await viewer.stats()).received >= n, { what: `the viewer to receive ${n} entries` });
+}
+
+const TRACE = [
+  'java.lang.IllegalStateException: the payment gateway answered 503 for order 4711 after three retries, giving up and rolling back the reservation',
+  '\tat com.example.shop.payment.Gateway.charge(Gateway.java:120)',
+  '\tat org.springframework.aop.framework.ReflectiveMethodInvocation.proceed(ReflectiveMethodInvocation.java:184)',
+  '\tat org.springframework.transaction.interceptor.TransactionInterceptor.invoke(TransactionInterceptor.java:119)',
+  '\tat org.springframework.aop.framework.JdkDynamicAopProxy.invoke(JdkDynamicAopProxy.java:215)',
+  '\tat com.example.shop.orders.CheckoutController.checkout(CheckoutController.java:57)',
+  'Caused by: java.net.SocketTimeoutException: Read timed out while waiting for https://gateway.example.com/v2/charges/ch_0123456789abcdef0123456789abcdef',
+  '\tat java.base/java.net.SocketInputStream.read(SocketInputStream.java:168)',
+  '\t... 12 more',
+].join('\n');
+
+describe('workspace', { concurrency: false }, () => {
+  test('an exception at 1440 px leaves the message column at least 60 % of the list width', async () => {
+    await withSetup(
+      browser,
+      async ({ viewer, publisher, page, errors }) => {
+        await page.goto(viewer.url);
+        await waitForLive(page);
+        for (let i = 0; i < 20; i++) await publisher.log(`checkout ${i} done`, { logger: 'com.example.shop.orders.CheckoutController' });
+        await publisher.log('Payment for order 4711 failed', { level: 'ERROR', logger: 'com.example.shop.payment.Gateway', exc: TRACE });
+        await waitFor(async () => (await rowMessages(page)).includes('Payment for order 4711 failed'), { what: 'the error row' });
+
+        const row = page.locator('#list .row.level-ERROR');
+        await row.locator('.expander').click();
+        await page.waitForSelector('#list .row.level-ERROR.expanded');
+        await page.waitForSelector('[data-testid=detail]:not([hidden])');
+        const measure = () =>
+          page.evaluate(() => {
+            const list = document.getElementById('list').getBoundingClientRect();
+            const message = document.querySelector('#list .row.level-ERROR .c-msg').getBoundingClientRect();
+            return { list: list.width, message: message.width };
+          });
+        const sizes = await measure();
+        assert.ok(sizes.message >= 0.6 * sizes.list, `message column ${sizes.message} px of a ${sizes.list} px list`);
+
+        // the detail shows all of it at full width: wrapped, causes in sight, framework frames folded
+        const detail = await page.evaluate(() => {
+          const panel = document.getElementById('detail');
+          const list = document.getElementById('list');
+          return {
+            width: panel.getBoundingClientRect().width,
+            listWidth: list.getBoundingClientRect().width,
+            overflowing: [...panel.querySelectorAll('pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1).length,
+            cause: panel.querySelector('.cause')?.textContent ?? '',
+            folded: panel.querySelector('details.framework summary')?.textContent ?? '',
+            open: panel.querySelector('details.framework')?.open,
+          };
+        });
+        assert.ok(detail.width >= detail.listWidth - 1, `detail ${detail.width} px beside a ${detail.listWidth} px list`);
+        assert.equal(detail.overflowing, 0, 'every line of the trace wraps');
+        assert.match(detail.cause, /^Caused by: java.net.SocketTimeoutException/);
+        assert.equal(detail.folded, '3 framework frames');
+        assert.equal(detail.open, false);
+        assert.ok(await page.isVisible('text=Caused by: java.net.SocketTimeoutException'));
+        assert.deepEqual(errors, []);
+      },
+      { contextOptions: { viewport: { width: 1440, height: 900 } } },
+    );
+  });
+
+  test('at 390 × 844 a message text is visible and the filters are reachable', async () => {
+    await withSetup(
+      browser,
+      async ({ viewer, publisher, page, errors }) => {
+        await publisher.log('order 1 shipped to the customer', { topic: 'orders.INFO' });
+        await publisher.log('payment 2 settled', { topic: 'payments.INFO' });
+        await waitForReceived(viewer, 2);
+        await page.goto(viewer.url);
+        await waitForLive(page);
+        await waitFor(async () => (await counts(page)).shown === 2, { what: 'two rows' });
+
+        const message = await page.evaluate(() => {
+          const cell = document.querySelector('#list .row .c-msg');
+          const box = cell.getBoundingClientRect();
+          return { text: cell.textContent, left: box.left, right: box.right, width: box.width, viewport: innerWidth, scroll: document.documentElement.scrollWidth };
+        });
+        assert.equal(message.text, 'order 1 shipped to the customer');
+        assert.ok(message.width >= 150, `message cell ${message.width} px wide`);
+        assert.ok(message.left >= 0 && message.right <= message.viewport, JSON.stringify(message));
+        assert.ok(message.scroll <= message.viewport, 'nothing wider than the screen');
+        assert.ok(await page.isVisible('[data-testid=search]'));
+        assert.ok(await page.isVisible('[data-testid=level]'));
+
+        // the side panel is a drawer: closed, then opened by the ☰ button, inside the screen
+        assert.equal(await page.isVisible('[data-testid=topics]'), false);
+        await page.click('[data-testid=panel-toggle]');
+        const checkbox = page.locator('#topic-tree input[data-topic="orders"]');
+        await checkbox.waitFor({ state: 'visible' });
+        const drawer = await page.locator('[data-testid=side]').boundingBox();
+        assert.ok(drawer.x >= 0 && drawer.x + drawer.width <= 390, JSON.stringify(drawer));
+        await checkbox.check();
+        await page.waitForURL((url) => url.searchParams.get('topic') === 'orders');
+        await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['order 1 shipped to the customer']), { what: 'the orders row only' });
+
+        // the detail opens as a drawer with the message readable
+        await page.click('[data-testid=side-close]');
+        await page.click('#list .row .c-msg');
+        await page.waitForSelector('[data-testid=detail]:not([hidden])');
+        const detail = await page.locator('[data-field=message]').boundingBox();
+        assert.ok(detail.width >= 300, `detail message ${detail.width} px wide`);
+        assert.deepEqual(errors, []);
+      },
+      { contextOptions: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+    );
+  });
+
+  test('a pasted URL with regex characters restores the same view', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      for (const message of ['alpha one', 'b7 ready', 'bz only', 'cold']) await publisher.log(message, { topic: 'svc.INFO', logger: 'e2e.Test' });
+      await waitForReceived(viewer, 4);
+
+      // as typed into the address bar: | [ ] left raw
+      await page.goto(`${viewer.url}/?regex=true&q=a|b[0-9]&level=INFO`);
+      await waitForLive(page);
+      await waitFor(async () => (await counts(page)).held === 4, { what: 'the four entries' });
+      assert.deepEqual(await rowMessages(page), ['alpha one', 'b7 ready']);
+      assert.equal(await page.inputValue('[data-testid=search]'), 'a|b[0-9]');
+      assert.equal(await page.isChecked('[data-testid=regex]'), true);
+      assert.equal(await page.inputValue('[data-testid=level]'), 'INFO');
+      const url = new URL(page.url());
+      assert.equal(url.searchParams.get('q'), 'a|b[0-9]');
+      assert.equal(url.searchParams.get('regex'), 'true');
+
+      // the page's own URL, opened again, is the same view
+      const again = await page.context().newPage();
+      await again.goto(page.url());
+      await waitForLive(again);
+      await waitFor(async () => (await counts(again)).held === 4, { what: 'the four entries again' });
+      assert.deepEqual(await rowMessages(again), ['alpha one', 'b7 ready']);
+      await again.close();
+
+      // an invalid regex says why beside the box and hides nothing
+      await page.fill('[data-testid=search]', 'a(b');
+      await page.waitForSelector('[data-testid=search-error]:not([hidden])');
+      assert.match((await page.textContent('[data-testid=search-error]')) ?? '', /not applied/);
+      await waitFor(async () => (await rowMessages(page)).length === 4, { what: 'every row while the regex is invalid' });
+      await page.fill('[data-testid=search]', 'a(l)');
+      await page.waitForSelector('[data-testid=search-error]', { state: 'hidden' });
+      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['alpha one']), { what: 'the fixed regex applied' });
+      assert.deepEqual(errors, []);
+    });
+  });
+});
