@@ -162,4 +162,64 @@ describe('workspace', { concurrency: false }, () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('filter by source and by an MDC value from a row, and see a source lose entries', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      const orders1 = { app: 'orders', host: 'web-1', pid: 11, instance: 'o-1' };
+      const orders2 = { app: 'orders', host: 'web-2', pid: 12, instance: 'o-2' };
+      const web = { app: 'web', host: 'web-3', pid: 13, instance: 'w-1' };
+      await publisher.log('web got the request', { source: web, seq: 1, mdc: { traceId: 't-1' }, topic: 'web.INFO' });
+      await publisher.log('order placed', { source: orders1, seq: 1, mdc: { traceId: 't-1' }, topic: 'orders.INFO' });
+      await publisher.log('order listed', { source: orders1, seq: 2, mdc: { traceId: 't-2' }, topic: 'orders.INFO' });
+      await publisher.log('web answered', { source: web, seq: 2, mdc: { traceId: 't-2' }, topic: 'web.INFO' });
+      await publisher.log('other orders instance', { source: orders2, seq: 1, topic: 'orders.INFO' });
+      await waitForReceived(viewer, 5);
+      await page.goto(viewer.url);
+      await waitForLive(page);
+      await waitFor(async () => (await counts(page)).shown === 5, { what: 'five rows' });
+      await page.waitForSelector('[data-testid=src-app][data-source=orders]');
+
+      // each row shows its source: the app, and the instance where the app has several
+      const sourceOf = (message) =>
+        page.$$eval('#list .row', (rows, message) => rows.find((row) => row.querySelector('.c-msg')?.textContent === message)?.querySelector('.c-source')?.textContent, message);
+      await waitFor(async () => (await sourceOf('order placed')) === 'orders@web-1', { what: 'orders@web-1 on its row' });
+      assert.equal(await sourceOf('web answered'), 'web');
+
+      const shown = async (expected, what) =>
+        waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(expected), { what }).catch(async (error) => {
+          throw new Error(`${error.message}; rows ${JSON.stringify(await rowMessages(page))}`);
+        });
+      // from the sources panel: click shows only that app, shift-click hides it
+      await page.click('[data-testid=src-app][data-source=web]');
+      await page.waitForURL((url) => url.searchParams.get('source') === 'web');
+      await shown(['web got the request', 'web answered'], 'only web');
+      await page.click('[data-testid=src-app][data-source=web]', { modifiers: ['Shift'] });
+      await page.waitForURL((url) => url.searchParams.get('source!') === 'web' && !url.searchParams.has('source'));
+      await shown(['order placed', 'order listed', 'other orders instance'], 'all but web');
+      await page.click('#clear-sources');
+      await shown(['web got the request', 'order placed', 'order listed', 'web answered', 'other orders instance'], 'every row again');
+
+      // from a row: its source cell, then an MDC value of its detail
+      await page.click('#list .row:has-text("order listed") .c-source');
+      await page.waitForURL((url) => url.searchParams.get('source') === 'o-1');
+      await shown(['order placed', 'order listed'], 'the o-1 instance only');
+      await page.click('[data-testid=filter-chip]');
+      await page.waitForURL((url) => !url.searchParams.has('source'));
+      await page.click('#list .row:has-text("web got the request") .c-msg');
+      await page.click('[data-testid=detail] [data-field="mdc.traceId"] button');
+      await page.waitForURL((url) => url.searchParams.get('mdc.traceId') === 't-1');
+      // one request followed across services
+      await shown(['web got the request', 'order placed'], 'the t-1 request in web and orders');
+      await page.click('[data-testid=filter-chip]');
+      await page.waitForURL((url) => !url.searchParams.has('mdc.traceId'));
+
+      // a jump in a source's seq is shown where it happened
+      await publisher.log('order after a gap', { source: orders1, seq: 9, topic: 'orders.INFO' });
+      await page.waitForSelector('[data-testid=loss-marker]');
+      assert.equal(await page.textContent('[data-testid=loss-marker] .c-msg'), '6 lost from orders@web-1');
+      const order = await page.$$eval('#list .row', (rows) => rows.map((row) => row.querySelector('.c-msg')?.textContent).slice(-2));
+      assert.deepEqual(order, ['6 lost from orders@web-1', 'order after a gap']);
+      assert.deepEqual(errors, []);
+    });
+  });
 });

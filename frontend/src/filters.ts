@@ -139,6 +139,11 @@ export function streamQuery(filter: FilterState, after?: number): URLSearchParam
   return params;
 }
 
+/** Whether the stream would carry every entry (so gaps in `seq` are losses, not the filter's doing). */
+export function streamIsUnfiltered(filter: FilterState): boolean {
+  return streamQuery(filter).toString() === '';
+}
+
 /** The filter for the HTTP API (entries from history, histogram, fields): all of it in the API's names, but an invalid regex. */
 export function apiQuery(filter: FilterState): URLSearchParams {
   const params = streamQuery(filter);
@@ -229,7 +234,10 @@ export function compileFilter(filter: FilterState): (entry: Entry) => boolean {
   }
   const invert = filter.invert;
   const fields = fieldTest(filter);
+  const { sources, notSources } = filter;
   return (entry) => {
+    // a loss marker stands for its source's entries, whatever their text or level
+    if (entry.lost !== undefined) return (sources.length === 0 || sources.some((s) => fromSource(entry, s))) && !notSources.some((s) => fromSource(entry, s));
     if (topics.length > 0 && !topics.some((prefix) => entry.topic.startsWith(prefix))) return false;
     if (lowest >= 0 && levelRank(entry.level) < lowest) return false;
     if (fields && !fields(entry)) return false;

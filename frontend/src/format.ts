@@ -39,13 +39,13 @@ export function entryAsText(entry: Entry): string {
 
 export function entriesAsText(entries: Iterable<Entry>): string {
   let out = '';
-  for (const entry of entries) out += entryAsText(entry) + '\n';
+  for (const entry of entries) if (entry.lost === undefined) out += entryAsText(entry) + '\n';
   return out;
 }
 
 export function entriesAsJsonLines(entries: Iterable<Entry>): string {
   let out = '';
-  for (const entry of entries) out += JSON.stringify(entry) + '\n';
+  for (const entry of entries) if (entry.lost === undefined) out += JSON.stringify(entry) + '\n';
   return out;
 }
 

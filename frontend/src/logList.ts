@@ -239,6 +239,12 @@ export class LogList {
     const level = entry.level ?? '';
     row.className = `row level-${level || 'NONE'}`;
     row.dataset.id = String(entry.id);
+    if (entry.lost !== undefined) {
+      row.className = 'row gap';
+      row.dataset.testid = 'loss-marker';
+      row.append(cell(doc, 'expander', '⚠'), cell(doc, 'c-msg', entry.message));
+      return row;
+    }
     if (expanded) row.classList.add('expanded');
     const lines = lineCount(entry);
 

@@ -4,23 +4,26 @@ import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
 import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
-import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
+import { entriesAsJsonLines, entriesAsText, entryAsText, findError, shortTime } from './format';
 import { bindShortcuts, renderShortcutList } from './keyboard';
 import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
 import { Notices } from './notices';
 import { SharedValues } from './sharedValues';
+import { SourceNames } from './sources';
+import { SourcesPanel } from './sourcesPanel';
 import { renderStats, renderStatus } from './statusBar';
 import { bindThemeToggle } from './theme';
 import { renderTopicTree } from './topicPanel';
 import { buildTopicTree, toggleTopic } from './topicTree';
-import type { Entry, TopicCount } from './types';
+import type { Entry, SourceRow, TopicCount } from './types';
 import { ViewState } from './viewState';
 
 const BUFFER_SIZE = 100_000;
 const ROW_HEIGHT = 20;
 const TOPICS_EVERY = 5_000;
 const STATS_EVERY = 3_000;
+const SOURCES_EVERY = 3_000;
 const RECONNECT_AFTER_FILTER = 300;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -38,6 +41,7 @@ const ui = {
   counts: $('counts'),
   rate: $('rate'),
   help: $('help'),
+  clearSources: $<HTMLButtonElement>('clear-sources'),
   columns: $('columns'),
   activeFilters: $('active-filters'),
   panelToggle: $<HTMLButtonElement>('panel-toggle'),
@@ -46,13 +50,16 @@ const ui = {
 const api = new Api();
 const notices = new Notices($('notices'));
 const shared = new SharedValues();
+const names = new SourceNames();
 const state = new ViewState(parseFilter(location.search), {
   capacity: BUFFER_SIZE,
+  sourceLabel: (source) => names.label(source),
   onRestart: () => notices.show('restart', 'The viewer restarted: showing its entries afresh.'),
 });
 const { buffer, view, follow } = state;
 const list = new LogList(ui.list, ui.sizer, view, {
   rowHeight: ROW_HEIGHT,
+  text: { time: (entry) => shortTime(entry.time), source: (entry) => names.label(entry.source) },
   onSelect: (entry) => select(entry),
   onFilter: (field, entry, exclude) => {
     const value = fieldValue(field, entry);
@@ -121,7 +128,13 @@ function streamUrl(after: number | undefined): string {
 }
 
 function received(entries: Entry[]): void {
-  for (const entry of entries) shared.share(entry);
+  const namesVersion = names.version;
+  for (const entry of entries) {
+    shared.share(entry);
+    names.learnEntry(entry);
+  }
+  // an app got a second instance: its rows now say which
+  if (names.version !== namesVersion) list.redraw();
   const outcome = state.received(entries);
   if (outcome.kind === 'replaced') revealSelectedOrFollow();
   else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
@@ -139,8 +152,10 @@ const connection = new StreamConnection(
   { url: streamUrl, lastId: () => state.resumeId() },
   {
     entries: received,
-    skipped: (count) =>
-      notices.show('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`),
+    skipped: (count) => {
+      state.skipped();
+      notices.show('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`);
+    },
     status: (status, detail) => renderStatus(ui.status, status, detail),
     restarted: () => state.viewerRestarted(),
   },
@@ -158,6 +173,7 @@ function applyFilter(next: FilterState): void {
   list.setMatcher(next.invert ? null : compileSearch(next).matcher);
   revealSelectedOrFollow();
   renderTopics();
+  renderSources();
   scheduleRender();
   if (serverChanged) {
     clearTimeout(reconnectTimer);
@@ -213,6 +229,30 @@ async function pollTopics(): Promise<void> {
   setTimeout(pollTopics, TOPICS_EVERY);
 }
 
+let sourceRows: SourceRow[] = [];
+const sourcesPanel = new SourcesPanel($('source-list'), (value, exclude) => applyFilter(toggleField(state.filter, 'source', value, exclude)));
+ui.clearSources.addEventListener('click', () => applyFilter({ ...state.filter, sources: [], notSources: [] }));
+
+function renderSources(): void {
+  sourcesPanel.render(sourceRows, state.filter, Date.now());
+  ui.clearSources.hidden = state.filter.sources.length + state.filter.notSources.length === 0;
+}
+
+async function pollSources(): Promise<void> {
+  const result = await api.sources();
+  if (result.ok && Array.isArray(result.value)) {
+    sourceRows = result.value;
+    const version = names.version;
+    names.learnRows(sourceRows);
+    if (names.version !== version) {
+      list.redraw();
+      scheduleRender();
+    }
+    renderSources();
+  }
+  setTimeout(pollSources, SOURCES_EVERY);
+}
+
 async function pollStats(): Promise<void> {
   const result = await api.stats();
   if (result.ok) renderStats(ui.lost, ui.rate, result.value);
@@ -225,12 +265,17 @@ function select(entry: Entry | null): void {
   list.select(entry ? entry.id : null);
   ui.detail.hidden = entry === null;
   if (entry) {
-    renderDetail(ui.detail, entry, {
-      copy: () => copy(entryAsText(entry)),
-      copyJson: () => copy(JSON.stringify(entry, null, 2)),
-      close: () => select(null),
-      filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
-    });
+    renderDetail(
+      ui.detail,
+      entry,
+      {
+        copy: () => copy(entryAsText(entry)),
+        copyJson: () => copy(JSON.stringify(entry, null, 2)),
+        close: () => select(null),
+        filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
+      },
+      names.label(entry.source),
+    );
   }
   scheduleRender();
 }
@@ -350,7 +395,7 @@ $('scrim').addEventListener('click', togglePanel);
 
 /** The value of a clicked cell's field, as the filter takes it. */
 function fieldValue(field: string, entry: Entry): string | null {
-  if (field === 'source') return entry.source?.app ?? entry.source?.instance ?? null;
+  if (field === 'source') return names.filterValue(entry.source);
   if (field === 'logger') return entry.logger;
   if (field === 'thread') return entry.thread;
   if (field.startsWith('mdc.')) return entry.mdc?.[field.slice(4)] ?? null;
@@ -365,3 +410,4 @@ applyFilter(state.filter);
 connection.start(true);
 void pollTopics();
 void pollStats();
+void pollSources();

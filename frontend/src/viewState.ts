@@ -1,8 +1,9 @@
 import { EntryBuffer } from './entryBuffer';
 import { FilteredView } from './filteredView';
-import { compileFilter, type FilterState, sameServerFilter } from './filters';
+import { compileFilter, type FilterState, sameServerFilter, streamIsUnfiltered } from './filters';
 import { FollowState } from './follow';
-import type { Entry } from './types';
+import { LossTracker } from './sources';
+import type { Entry, Source } from './types';
 
 /** What a batch from the stream did to the view. */
 export type BatchOutcome =
@@ -19,6 +20,8 @@ export interface ViewStateOptions {
   capacity: number;
   /** Called once for each restart of the viewer, however it was detected. */
   onRestart?: () => void;
+  /** Names a source in loss markers. */
+  sourceLabel?: (source: Source | null) => string;
 }
 
 /**
@@ -33,6 +36,7 @@ export class ViewState {
   private current: FilterState;
   private backlogExpected = false;
   private restartPending = false;
+  private readonly losses = new LossTracker();
 
   constructor(
     filter: FilterState,
@@ -66,7 +70,9 @@ export class ViewState {
     this.current = next;
     this.view.setPredicate(compileFilter(next));
     this.follow.reset();
-    return { serverChanged: !sameServerFilter(previous, next) };
+    const serverChanged = !sameServerFilter(previous, next);
+    if (serverChanged) this.losses.reset();
+    return { serverChanged };
   }
 
   /** The stream is reopened without `after`: its first batch is the backlog for the current filter. */
@@ -80,8 +86,15 @@ export class ViewState {
     this.noteRestart();
   }
 
-  received(entries: readonly Entry[]): BatchOutcome {
-    if (entries.length === 0) return { kind: 'none' };
+  /** The server skipped entries for this page: the gaps that follow are not publishers' losses. */
+  skipped(): void {
+    this.losses.reset();
+  }
+
+  received(batch: readonly Entry[]): BatchOutcome {
+    if (batch.length === 0) return { kind: 'none' };
+    if (this.backlogExpected) this.losses.reset();
+    const entries = streamIsUnfiltered(this.current) ? this.losses.mark(batch, this.options.sourceLabel ?? ((s) => s?.app ?? '')) : batch;
     if (this.backlogExpected) {
       this.backlogExpected = false;
       this.restartPending = false;
@@ -93,6 +106,7 @@ export class ViewState {
     }
     const result = this.buffer.append(entries);
     if (result.restarted) {
+      this.losses.reset();
       this.view.rescan();
       this.follow.reset();
       this.follow.arrived(this.view.length);
