@@ -222,4 +222,40 @@ describe('workspace', { concurrency: false }, () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('columns: an MDC key pinned as a column filters by a click; times in UTC or ago on the 24-hour clock', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      await publisher.log('first request', { mdc: { traceId: 't-1' } });
+      await publisher.log('second request', { mdc: { traceId: 't-2' } });
+      await waitForReceived(viewer, 2);
+      const [first] = await (await fetch(`${viewer.url}/api/entries`)).json();
+      await page.goto(`${viewer.url}/?time=utc`);
+      await waitForLive(page);
+      await waitFor(async () => (await counts(page)).shown === 2, { what: 'two rows' });
+      const utc = new Date(first.time).toISOString().slice(11, 23);
+      assert.equal(await page.textContent('#list .row >> nth=0 >> .c-time'), utc);
+
+      await page.click('[data-testid=columns-button]');
+      await page.check('[data-testid=columns-menu] [data-column="mdc.traceId"]');
+      await page.waitForURL((url) => (url.searchParams.get('columns') ?? '').split(',').includes('mdc.traceId'));
+      assert.equal(await page.textContent('#columns .c-mdc'), 'traceId');
+      await page.uncheck('[data-testid=columns-menu] [data-column="logger"]');
+      await waitFor(async () => (await page.locator('#list .row .c-logger').count()) === 0, { what: 'the logger column gone' });
+      await page.click('#list .row:has-text("second request") .c-mdc');
+      await page.waitForURL((url) => url.searchParams.get('mdc.traceId') === 't-2');
+      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['second request']), { what: 'the t-2 row only' });
+
+      // the same view from its URL, in relative time
+      await page.selectOption('[data-testid=time-mode]', 'relative');
+      await page.waitForURL((url) => url.searchParams.get('time') === 'relative');
+      const again = await page.context().newPage();
+      await again.goto(page.url());
+      await waitForLive(again);
+      await waitFor(async () => JSON.stringify(await rowMessages(again)) === JSON.stringify(['second request']), { what: 'the same view' });
+      assert.match((await again.textContent('#list .row .c-time')) ?? '', /^(now|\d+s ago)$/);
+      assert.equal(await again.textContent('#list .row .c-mdc'), 't-2');
+      await again.close();
+      assert.deepEqual(errors, []);
+    });
+  });
 });

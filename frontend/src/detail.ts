@@ -16,7 +16,8 @@ export interface DetailActions {
  * Every field of one entry, as text: the message and the stack trace wrap at the panel's
  * full width, causes stand out and runs of framework frames are folded.
  */
-export function renderDetail(panel: HTMLElement, entry: Entry, actions: DetailActions, sourceLabel = entry.source?.app ?? ''): void {
+export function renderDetail(panel: HTMLElement, entry: Entry, actions: DetailActions, labels: { source?: string; time?: string } = {}): void {
+  const sourceLabel = labels.source ?? entry.source?.app ?? '';
   const doc = panel.ownerDocument;
   const heading = doc.createElement('h2');
   heading.append(doc.createTextNode(`#${entry.id}`));
@@ -48,7 +49,7 @@ export function renderDetail(panel: HTMLElement, entry: Entry, actions: DetailAc
     } else dd.textContent = String(value);
     list.append(dt, dd);
   };
-  field('time', entry.time);
+  field('time', labels.time ? `${labels.time} (${entry.time})` : entry.time);
   field('level', entry.level);
   const source = entry.source;
   const sourceValue = source?.instance ?? source?.app;

@@ -73,10 +73,3 @@ export function abbreviateLogger(logger: string, width: number): string {
   }
   return parts.join('.');
 }
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** HH:mm:ss on the 24-hour clock, local time: the one clock format of the page. */
-export function clockTime(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}

@@ -4,7 +4,10 @@ import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
 import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
-import { entriesAsJsonLines, entriesAsText, entryAsText, findError, shortTime } from './format';
+import { type Column, DEFAULT_COLUMNS, parseColumns } from './columns';
+import { ColumnsMenu } from './columnsMenu';
+import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
+import { clock, fullTime, parseTimeMode, rowTime, type TimeMode } from './timeFormat';
 import { bindShortcuts, renderShortcutList } from './keyboard';
 import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
@@ -47,8 +50,37 @@ const ui = {
   panelToggle: $<HTMLButtonElement>('panel-toggle'),
 };
 
+// ---- view settings: columns and time, in the URL when not the default, and remembered ----------
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage may be off: the setting then lasts for this page only
+  }
+}
+
+const startParams = new URLSearchParams(location.search);
+let columns: Column[] = parseColumns(startParams.get('columns')) ?? parseColumns(stored('zmqlog.columns')) ?? [...DEFAULT_COLUMNS];
+let timeMode: TimeMode = parseTimeMode(startParams.get('time')) ?? parseTimeMode(stored('zmqlog.time')) ?? 'local';
+
+function setUrlParam(name: string, value: string | null): void {
+  const params = new URLSearchParams(location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  history.replaceState(history.state, '', `${location.pathname}${query(params)}${location.hash}`);
+}
+
 const api = new Api();
-const notices = new Notices($('notices'));
+const notices = new Notices($('notices'), (date) => clock(date, timeMode));
 const shared = new SharedValues();
 const names = new SourceNames();
 const state = new ViewState(parseFilter(location.search), {
@@ -59,7 +91,8 @@ const state = new ViewState(parseFilter(location.search), {
 const { buffer, view, follow } = state;
 const list = new LogList(ui.list, ui.sizer, view, {
   rowHeight: ROW_HEIGHT,
-  text: { time: (entry) => shortTime(entry.time), source: (entry) => names.label(entry.source) },
+  columns,
+  text: { time: (entry) => rowTime(entry.time, timeMode), source: (entry) => names.label(entry.source) },
   onSelect: (entry) => select(entry),
   onFilter: (field, entry, exclude) => {
     const value = fieldValue(field, entry);
@@ -274,7 +307,7 @@ function select(entry: Entry | null): void {
         close: () => select(null),
         filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
       },
-      names.label(entry.source),
+      { source: names.label(entry.source), time: fullTime(entry.time, timeMode) },
     );
   }
   scheduleRender();
@@ -402,10 +435,60 @@ function fieldValue(field: string, entry: Entry): string | null {
   return null;
 }
 
+// ---- columns and time ------------------------------------------------------------------------------
+
+const timeSelect = $<HTMLSelectElement>('time-mode');
+timeSelect.value = timeMode;
+let relativeTimer: ReturnType<typeof setInterval> | undefined;
+
+function setTimeMode(mode: TimeMode): void {
+  timeMode = mode;
+  store('zmqlog.time', mode);
+  setUrlParam('time', mode === 'local' ? null : mode);
+  list.redraw();
+  clearInterval(relativeTimer);
+  // "12s ago" grows old: draw the rows again every second
+  if (mode === 'relative')
+    relativeTimer = setInterval(() => {
+      list.redraw();
+      scheduleRender();
+    }, 1_000);
+  const entry = selectedEntry();
+  if (entry) select(entry);
+  scheduleRender();
+}
+timeSelect.addEventListener('change', () => setTimeMode(parseTimeMode(timeSelect.value) ?? 'local'));
+
+function setColumns(next: Column[]): void {
+  columns = next;
+  store('zmqlog.columns', next.join(','));
+  setUrlParam('columns', next.join(',') === DEFAULT_COLUMNS.join(',') ? null : next.join(','));
+  list.setLook(next);
+  renderColumnHeader(ui.columns, next);
+  scheduleRender();
+}
+
+/** MDC keys of the newest entries shown, to offer as columns. */
+function recentMdcKeys(): string[] {
+  const keys = new Set<string>();
+  for (let i = view.length - 1; i >= Math.max(0, view.length - 2_000); i--) for (const key in view.entry(i)?.mdc ?? {}) keys.add(key);
+  return [...keys].sort();
+}
+
+const columnsMenu = new ColumnsMenu($<HTMLButtonElement>('columns-button'), $('columns-menu'), {
+  current: () => columns,
+  mdcKeys: recentMdcKeys,
+  change: setColumns,
+});
+document.addEventListener('click', (event) => {
+  if (!(event.target as HTMLElement).closest('.menu-anchor')) columnsMenu.close();
+});
+
 // ---- start ----------------------------------------------------------------------------------------
 
 bindThemeToggle($<HTMLButtonElement>('theme'));
 renderColumnHeader(ui.columns, list.shownColumns);
+if (timeMode === 'relative') setTimeMode('relative');
 applyFilter(state.filter);
 connection.start(true);
 void pollTopics();

@@ -1,9 +1,9 @@
-import { clockTime } from './format';
-
 /** One line per kind of trouble (restart, skipped entries, ...): a newer one of the same kind replaces the older. */
 export class Notices {
   constructor(
     private readonly container: HTMLElement,
+    /** HH:mm:ss as the page's time setting has it. */
+    private readonly clock: (date: Date) => string,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -24,6 +24,6 @@ export class Notices {
       this.container.append(created);
       element = created;
     }
-    element.querySelector('span')!.textContent = `${clockTime(this.now())} · ${text}`;
+    element.querySelector('span')!.textContent = `${this.clock(this.now())} · ${text}`;
   }
 }

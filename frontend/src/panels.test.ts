@@ -39,7 +39,7 @@ describe('detail panel actions', () => {
       panel,
       entry(3, { mdc: { traceId: 't-42' }, logger: 'a.B', source: { app: 'orders', host: 'h', pid: 1, instance: 'i-9' } }),
       { copy() {}, copyJson() {}, close() {}, filter: (field, value, exclude) => asked.push([field, value, exclude]) },
-      'orders@h',
+      { source: 'orders@h' },
     );
     const click = (field: string, shiftKey = false) =>
       panel.querySelector<HTMLButtonElement>(`[data-field="${field}"] button`)!.dispatchEvent(new MouseEvent('click', { shiftKey, bubbles: true }));

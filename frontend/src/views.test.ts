@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Column } from './columns';
+import { ColumnsMenu } from './columnsMenu';
 import { FilterBar } from './filterBar';
 import { type FilterState, NO_FILTER } from './filters';
 import { bindShortcuts, renderShortcutList, SHORTCUTS, type ShortcutAction } from './keyboard';
 import { Notices } from './notices';
+import { clock } from './timeFormat';
 
 function filterBar(initial: FilterState = NO_FILTER) {
   document.body.innerHTML = `<input id="q"><input id="regex" type="checkbox"><input id="invert" type="checkbox">
@@ -59,7 +62,11 @@ describe('FilterBar', () => {
 describe('Notices', () => {
   it('stamps a notice with the 24-hour clock and replaces one of the same kind', () => {
     const container = document.createElement('div');
-    const notices = new Notices(container, () => new Date(2026, 0, 1, 15, 4, 5));
+    const notices = new Notices(
+      container,
+      (date) => clock(date, 'local'),
+      () => new Date(2026, 0, 1, 15, 4, 5),
+    );
     notices.show('restart', 'first');
     notices.show('restart', 'second');
     notices.show('skipped', '3 skipped');
@@ -97,5 +104,31 @@ describe('keyboard shortcuts', () => {
     renderShortcutList(line, table);
     expect(line.textContent).toContain('Space pause or resume');
     expect([...table.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['/', 'Space', 'End', 'e', 'E', 'Esc', 'c', 'f', '?']);
+  });
+});
+
+describe('ColumnsMenu', () => {
+  it('pins an MDC key as a column and takes a field off, keeping the fields in their order', () => {
+    document.body.innerHTML = '<button id="b"></button><div id="m" hidden></div>';
+    let columns: Column[] = ['time', 'level'];
+    const menu = new ColumnsMenu(document.getElementById('b') as HTMLButtonElement, document.getElementById('m')!, {
+      current: () => columns,
+      mdcKeys: () => ['traceId', 'user'],
+      change: (next) => (columns = next),
+    });
+    menu.open();
+    const box = (column: string) => document.querySelector<HTMLInputElement>(`[data-column="${column}"]`)!;
+    expect(box('time').checked).toBe(true);
+    expect(box('mdc.traceId').checked).toBe(false);
+    box('mdc.traceId').click();
+    expect(columns).toEqual(['time', 'level', 'mdc.traceId']);
+    box('source').click();
+    expect(columns).toEqual(['time', 'source', 'level', 'mdc.traceId']);
+    box('time').click();
+    expect(columns).toEqual(['source', 'level', 'mdc.traceId']);
+    const key = document.querySelector<HTMLInputElement>('input[name=mdc-key]')!;
+    key.value = 'orderId';
+    document.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+    expect(columns).toEqual(['source', 'level', 'mdc.traceId', 'mdc.orderId']);
   });
 });
