@@ -1,4 +1,5 @@
 import './style.css';
+import { HiddenAlerts } from './alerts';
 import { Api } from './api';
 import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
@@ -169,6 +170,7 @@ function received(entries: Entry[]): void {
   // an app got a second instance: its rows now say which
   if (names.version !== namesVersion) list.redraw();
   const outcome = state.received(entries);
+  if (outcome.kind === 'appended' && outcome.added > 0) alerts.arrived(newestShown(outcome.added));
   if (outcome.kind === 'replaced') revealSelectedOrFollow();
   else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
   if (outcome.kind !== 'none') scheduleRender();
@@ -483,6 +485,40 @@ const columnsMenu = new ColumnsMenu($<HTMLButtonElement>('columns-button'), $('c
 document.addEventListener('click', (event) => {
   if (!(event.target as HTMLElement).closest('.menu-anchor')) columnsMenu.close();
 });
+
+// ---- notice of trouble while the tab is hidden ------------------------------------------------------
+
+const notifyButton = $<HTMLButtonElement>('notify');
+let notifyOn = stored('zmqlog.notify') === 'on';
+const alerts = new HiddenAlerts(
+  {
+    hidden: () => document.hidden,
+    setTitle: (title) => (document.title = title),
+    notify: (title, body) => {
+      if (notifyOn && 'Notification' in window && Notification.permission === 'granted') new Notification(title, { body, tag: 'zmqlog-errors' });
+    },
+  },
+  document.title,
+);
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) alerts.seen();
+});
+
+function showNotify(): void {
+  notifyButton.setAttribute('aria-pressed', String(notifyOn));
+  notifyButton.classList.toggle('on', notifyOn);
+}
+notifyButton.addEventListener('click', async () => {
+  notifyOn = !notifyOn;
+  if (notifyOn && 'Notification' in window && Notification.permission === 'default') notifyOn = (await Notification.requestPermission()) === 'granted';
+  store('zmqlog.notify', notifyOn ? 'on' : 'off');
+  showNotify();
+});
+showNotify();
+
+function* newestShown(count: number): Iterable<Entry> {
+  for (let i = Math.max(0, view.length - count); i < view.length; i++) yield view.entry(i)!;
+}
 
 // ---- start ----------------------------------------------------------------------------------------
 
