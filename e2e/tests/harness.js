@@ -144,8 +144,8 @@ export class Publisher {
   }
 
   /** One JSON record; exc (a stack trace), mdc, source ({app, host, pid, instance}), seq and thread are optional. */
-  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test', exc, mdc, source, seq, thread } = {}) {
-    return this.command({ cmd: 'log', msg, level, topic, logger, exc, mdc, source, seq, thread });
+  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test', exc, mdc, source, seq, thread, created } = {}) {
+    return this.command({ cmd: 'log', msg, level, topic, logger, exc, mdc, source, seq, thread, created });
   }
 
   send(topic, payload) {

@@ -12,7 +12,7 @@ each is answered with one line on stdout ("ok ..." or "error ...").
                                                optional "exc" (stack trace), "mdc" (object),
                                                "source" (object: app, host, pid, instance),
                                                "seq" (a number: later records count on from it),
-                                               "thread"
+                                               "thread", "created" (epoch seconds)
   {"cmd": "burst", "n": N, "topic": T, "level": L, "logger": N, "prefix": S}
                                                N records, messages "S 0" .. "S N-1"
   {"cmd": "paced", "rate": R, "seconds": S}   R records a second for S seconds, sent in
@@ -47,10 +47,10 @@ seq = 0
 host = socket.gethostname()
 
 
-def record(topic, level, logger, msg, exc_text=None, mdc=None, source=None, seq_at=None, thread="main"):
+def record(topic, level, logger, msg, exc_text=None, mdc=None, source=None, seq_at=None, thread="main", created=None):
     global seq
     seq = seq + 1 if seq_at is None else seq_at
-    now = time.time()
+    now = time.time() if created is None else created
     stamp = time.strftime("%H:%M:%S", time.localtime(now))
     extra = {"exc_text": exc_text} if exc_text else {}
     return {
@@ -144,7 +144,7 @@ for line in sys.stdin:
             publish(topic, json.dumps(record(
                 topic, level, command.get("logger", "e2e.Test"), command["msg"],
                 exc_text=command.get("exc"), mdc=command.get("mdc"), source=command.get("source"),
-                seq_at=command.get("seq"), thread=command.get("thread", "main"))))
+                seq_at=command.get("seq"), thread=command.get("thread", "main"), created=command.get("created"))))
             reply("ok")
         elif cmd == "burst":
             level = command.get("level", "INFO")
