@@ -108,8 +108,15 @@ describe('workspace', { concurrency: false }, () => {
         await page.click('[data-testid=panel-toggle]');
         const checkbox = page.locator('#topic-tree input[data-topic="orders"]');
         await checkbox.waitFor({ state: 'visible' });
-        const drawer = await page.locator('[data-testid=side]').boundingBox();
-        assert.ok(drawer.x >= 0 && drawer.x + drawer.width <= 390, JSON.stringify(drawer));
+        // it slides in: wait until it is all on screen
+        const drawer = await waitFor(
+          async () => {
+            const box = await page.locator('[data-testid=side]').boundingBox();
+            return box && box.x >= 0 && box.x + box.width <= 390 ? box : null;
+          },
+          { what: 'the drawer on screen' },
+        );
+        assert.ok(drawer.width >= 250, JSON.stringify(drawer));
         await checkbox.check();
         await page.waitForURL((url) => url.searchParams.get('topic') === 'orders');
         await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['order 1 shipped to the customer']), { what: 'the orders row only' });
@@ -255,6 +262,43 @@ describe('workspace', { concurrency: false }, () => {
       assert.match((await again.textContent('#list .row .c-time')) ?? '', /^(now|\d+s ago)$/);
       assert.equal(await again.textContent('#list .row .c-mdc'), 't-2');
       await again.close();
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  test('scrolling back past the live window loads older entries from history', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      await publisher.burst(6_000, { prefix: 'old' });
+      await waitForReceived(viewer, 6_000);
+      await page.goto(viewer.url);
+      await waitForLive(page);
+      // the stream's backlog is the newest 5,000
+      await waitFor(async () => (await counts(page)).shown === 5_000, { what: 'the backlog' });
+      await waitFor(async () => (await rowMessages(page)).includes('old 5999'), { what: 'the newest row' });
+
+      const topRow = () =>
+        page.$eval('#list', (list) => {
+          const box = list.getBoundingClientRect();
+          const rows = [...list.querySelectorAll('.row')].filter((row) => row.getBoundingClientRect().bottom > box.top + 1);
+          rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          return rows[0]?.querySelector('.c-msg')?.textContent;
+        });
+      await page.$eval('#list', (list) => (list.scrollTop = 0));
+      await waitFor(async () => (await counts(page)).shown === 5_500, { what: 'the first older page' });
+      // the row that was read stays in place: the older ones went above it
+      await waitFor(async () => (await topRow()) === 'old 1000', { what: 'old 1000 still at the top' });
+      for (let i = 0; i < 5 && !(await counts(page)).text.includes('start of history'); i++) {
+        await page.$eval('#list', (list) => (list.scrollTop = 0));
+        await waitFor(async () => !(await counts(page)).text.includes('loading'), { what: 'the page loaded' });
+      }
+      await waitFor(async () => (await counts(page)).shown === 6_000 && (await counts(page)).text.includes('start of history'), { what: 'every entry back to the first' });
+      await page.$eval('#list', (list) => (list.scrollTop = 0));
+      await waitFor(async () => (await topRow()) === 'old 0', { what: 'the first entry at the top' });
+      // the live tail goes on where it left off
+      await page.keyboard.press('End');
+      await publisher.log('live again');
+      await waitFor(async () => (await rowMessages(page)).includes('live again'), { what: 'the live entry' });
+      assert.equal((await counts(page)).shown, 6_001);
       assert.deepEqual(errors, []);
     });
   });

@@ -65,6 +65,25 @@ export class FilteredView {
     return { added: matched, dropped };
   }
 
+  /**
+   * Takes in what the buffer just put before its oldest entry (the first `added` positions).
+   * @returns how many rows were added at the start
+   */
+  prepended(added: number): number {
+    const first = this.buffer.firstPosition;
+    const matched: number[] = [];
+    for (let p = first; p < first + added; p++) if (this.predicate(this.buffer.at(p)!)) matched.push(p);
+    if (matched.length === 0) return 0;
+    if (this.start >= matched.length) {
+      this.start -= matched.length;
+      for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
+    } else {
+      this.positions = matched.concat(this.positions.slice(this.start));
+      this.start = 0;
+    }
+    return matched.length;
+  }
+
   *entries(): IterableIterator<Entry> {
     for (let i = 0; i < this.length; i++) yield this.entry(i)!;
   }

@@ -4,7 +4,7 @@ import { Api } from './api';
 import { StreamConnection } from './connection';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
-import { compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
+import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
 import { type Column, DEFAULT_COLUMNS, parseColumns } from './columns';
 import { ColumnsMenu } from './columnsMenu';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
@@ -13,6 +13,7 @@ import { bindShortcuts, renderShortcutList } from './keyboard';
 import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
 import { Notices } from './notices';
+import { OlderLoader } from './olderLoader';
 import { SharedValues } from './sharedValues';
 import { SourceNames } from './sources';
 import { SourcesPanel } from './sourcesPanel';
@@ -130,7 +131,8 @@ function render(): void {
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
   setText(ui.badge, `▼ ${newCount} new`);
-  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`);
+  const history = older.loading ? ' · loading older…' : older.atStart ? ' · start of history' : '';
+  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held${history}`);
 }
 
 /** Leaves unchanged text alone: replacing it, even by itself, makes the browser lay the bar out again. */
@@ -202,6 +204,7 @@ let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
 function applyFilter(next: FilterState): void {
   const { serverChanged } = state.setFilter(next);
+  older.reset();
   history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(next, location.search))}${location.hash}`);
   filterBar.show(next);
   renderActiveFilters(ui.activeFilters, next, (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)));
@@ -374,7 +377,35 @@ ui.list.addEventListener('scroll', () => {
   }
   lastScrollTop = top;
   list.render();
+  if (top < ROW_HEIGHT * 10 && follow.paused) void loadOlder();
 });
+
+// ---- history: scrolling up past the oldest entry held loads older ones ---------------------------
+
+const older = new OlderLoader(api);
+
+async function loadOlder(): Promise<void> {
+  const oldest = buffer.at(buffer.firstPosition);
+  if (!oldest || older.loading || older.atStart || state.awaitingBacklog) return;
+  const pending = older.load(oldest.id, apiQuery(state.filter));
+  scheduleRender();
+  const page = await pending;
+  if (page && page.length > 0) {
+    for (const entry of page) {
+      shared.share(entry);
+      names.learnEntry(entry);
+    }
+    const added = state.prepend(page);
+    if (added > 0) {
+      // the rows read stay where they are: the new ones go above the viewport
+      const top = ui.list.scrollTop;
+      const layout = list.relayout();
+      list.scrollTo(top + layout.offsetOf(added));
+      lastScrollTop = ui.list.scrollTop;
+    }
+  }
+  scheduleRender();
+}
 window.addEventListener('resize', scheduleRender);
 
 function jumpToError(direction: 1 | -1): void {

@@ -119,6 +119,15 @@ export class ViewState {
     return { kind: 'appended', added: change.added, dropped: change.dropped };
   }
 
+  /**
+   * Older entries from history (oldest first), put before those held.
+   * @returns how many rows that adds at the top of the view
+   */
+  prepend(older: readonly Entry[]): number {
+    const added = this.buffer.prepend(older);
+    return added > 0 ? this.view.prepended(added) : 0;
+  }
+
   /** One notice per restart: a greeting and ids going backwards may both tell of the same one. */
   private noteRestart(): void {
     if (this.restartPending) return;
