@@ -302,4 +302,32 @@ describe('workspace', { concurrency: false }, () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('context opens around an entry: its source before and after, whatever the filter', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      const orders = { app: 'orders', host: 'web-1', pid: 1, instance: 'o-1' };
+      const web = { app: 'web', host: 'web-3', pid: 2, instance: 'w-1' };
+      for (let i = 0; i < 30; i++) {
+        await publisher.log(i === 15 ? 'orders needle' : `orders line ${i}`, { source: orders, seq: i + 1 });
+        await publisher.log(`web line ${i}`, { source: web, seq: i + 1 });
+      }
+      await waitForReceived(viewer, 60);
+      await page.goto(`${viewer.url}/?q=needle`);
+      await waitForLive(page);
+      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['orders needle']), { what: 'the one match' });
+      await page.click('#list .row .c-msg');
+      await page.click('[data-testid=detail-context]');
+      await page.waitForSelector('[data-testid=context] .context-line.current');
+      const lines = await page.$$eval('[data-testid=context] .context-line .c-msg', (cells) => cells.map((cell) => cell.textContent));
+      assert.equal(lines.length, 30, lines.join('\n'));
+      assert.deepEqual(lines.slice(13, 18), ['orders line 13', 'orders line 14', 'orders needle', 'orders line 16', 'orders line 17']);
+      assert.ok(lines.every((line) => line.startsWith('orders')), 'only its source');
+      assert.equal(await page.textContent('[data-testid=context] .current .c-msg'), 'orders needle');
+      // back to the entry and the filtered view, as they were
+      await page.click('[data-testid=context-back]');
+      await page.waitForSelector('[data-testid=detail] [data-field=message]');
+      assert.deepEqual(await rowMessages(page), ['orders needle']);
+      assert.deepEqual(errors, []);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import './style.css';
 import { HiddenAlerts } from './alerts';
 import { Api } from './api';
 import { StreamConnection } from './connection';
+import { loadContext, renderContext } from './context';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
 import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
@@ -311,11 +312,41 @@ function select(entry: Entry | null): void {
         copyJson: () => copy(JSON.stringify(entry, null, 2)),
         close: () => select(null),
         filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
+        context: () => void showContext(entry),
       },
       { source: names.label(entry.source), time: fullTime(entry.time, timeMode) },
     );
   }
   scheduleRender();
+}
+
+const CONTEXT_LINES = 20;
+
+/** The lines around an entry from its source, in the detail; Back returns to the entry. */
+async function showContext(entry: Entry): Promise<void> {
+  const heading = document.createElement('h2');
+  const back = document.createElement('button');
+  back.type = 'button';
+  back.textContent = '← entry';
+  back.dataset.testid = 'context-back';
+  back.addEventListener('click', () => select(entry));
+  const spacer = document.createElement('span');
+  spacer.className = 'spacer';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '✕';
+  close.addEventListener('click', () => select(null));
+  heading.append(document.createTextNode(`Context of #${entry.id}`), spacer, back, close);
+  const body = document.createElement('div');
+  body.className = 'context';
+  body.dataset.testid = 'context';
+  body.textContent = 'Loading…';
+  ui.detail.replaceChildren(heading, body);
+  const result = await loadContext(api, entry, CONTEXT_LINES);
+  if (list.selected !== entry.id || !body.isConnected) return;
+  if ('error' in result) body.textContent = `No context: ${result.error}`;
+  else renderContext(body, result, entry, { time: (e) => rowTime(e.time, timeMode), source: names.label(entry.source) }, (picked) => select(picked));
+  body.querySelector('.current')?.scrollIntoView({ block: 'center' });
 }
 
 function selectedEntry(): Entry | undefined {
