@@ -330,4 +330,37 @@ describe('workspace', { concurrency: false }, () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('facets: level chips with counts, top field values and the topic tree without levels filter by a click', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      await publisher.log('db slow', { level: 'WARN', topic: 'orders.WARN.db', mdc: { user: 'ada' } });
+      await publisher.log('db query', { level: 'DEBUG', topic: 'orders.DEBUG.db', mdc: { user: 'ada' } });
+      await publisher.log('db down', { level: 'ERROR', topic: 'orders.ERROR.db', mdc: { user: 'ken' } });
+      await publisher.log('page served', { level: 'INFO', topic: 'web.INFO', mdc: { user: 'ada' } });
+      await waitForReceived(viewer, 4);
+      await page.goto(viewer.url);
+      await waitForLive(page);
+      await waitFor(async () => (await counts(page)).shown === 4, { what: 'four rows' });
+      await waitFor(async () => (await page.textContent('[data-testid=level-chip-ERROR] .count')) === '1', { what: 'the ERROR count' });
+      assert.equal(await page.textContent('[data-testid=level-chip-INFO] .count'), '1');
+      await waitFor(async () => (await page.textContent('[data-field="mdc.user"] [data-value=ada] .count')) === '3', { what: 'ada counted' });
+
+      await page.click('[data-field="mdc.user"] [data-value=ada]');
+      await page.waitForURL((url) => url.searchParams.get('mdc.user') === 'ada');
+      await waitFor(async () => (await counts(page)).shown === 3, { what: "ada's rows" });
+      await page.click('[data-testid=level-chip-WARN]');
+      await page.waitForURL((url) => url.searchParams.get('level') === 'WARN');
+      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['db slow']), { what: "ada's warnings" });
+      await page.click('[data-testid=level-chip-WARN]');
+      await page.click('[data-testid=filter-chip]');
+      await page.waitForURL((url) => !url.searchParams.has('level') && !url.searchParams.has('mdc.user'));
+
+      // orders → db stands for orders.WARN.db, orders.DEBUG.db and orders.ERROR.db
+      await page.check('#topic-tree input[data-topic="orders.db"]');
+      await page.waitForURL((url) => url.searchParams.getAll('topic').length === 3);
+      assert.deepEqual(new URL(page.url()).searchParams.getAll('topic').sort(), ['orders.DEBUG.db', 'orders.ERROR.db', 'orders.WARN.db']);
+      await waitFor(async () => (await counts(page)).shown === 3, { what: 'the db rows of every level' });
+      assert.deepEqual(errors, []);
+    });
+  });
 });

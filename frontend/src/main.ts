@@ -8,6 +8,8 @@ import { FilterBar } from './filterBar';
 import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
 import { type Column, DEFAULT_COLUMNS, parseColumns } from './columns';
 import { ColumnsMenu } from './columnsMenu';
+import { countFacets, serverFacets } from './facets';
+import { FacetsPanel } from './facetsPanel';
 import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
 import { clock, fullTime, parseTimeMode, rowTime, type TimeMode } from './timeFormat';
 import { bindShortcuts, renderShortcutList } from './keyboard';
@@ -48,6 +50,7 @@ const ui = {
   rate: $('rate'),
   help: $('help'),
   clearSources: $<HTMLButtonElement>('clear-sources'),
+  side: $('side'),
   columns: $('columns'),
   activeFilters: $('active-filters'),
   panelToggle: $<HTMLButtonElement>('panel-toggle'),
@@ -213,6 +216,7 @@ function applyFilter(next: FilterState): void {
   revealSelectedOrFollow();
   renderTopics();
   renderSources();
+  void refreshFacets();
   scheduleRender();
   if (serverChanged) {
     clearTimeout(reconnectTimer);
@@ -248,8 +252,8 @@ let topics: TopicCount[] = [];
 let topicsJson = '';
 
 function renderTopics(): void {
-  renderTopicTree(ui.topicTree, buildTopicTree(topics), state.filter.topics, (prefix) =>
-    applyFilter({ ...state.filter, topics: toggleTopic(state.filter.topics, prefix) }),
+  renderTopicTree(ui.topicTree, buildTopicTree(topics), state.filter.topics, (node) =>
+    applyFilter({ ...state.filter, topics: toggleTopic(state.filter.topics, node) }),
   );
   ui.clearTopics.hidden = state.filter.topics.length === 0;
 }
@@ -290,6 +294,44 @@ async function pollSources(): Promise<void> {
     renderSources();
   }
   setTimeout(pollSources, SOURCES_EVERY);
+}
+
+// ---- facets: level chips and the top values of each field, for the current filter --------------
+
+const FACET_SAMPLE = 20_000;
+const facetsPanel = new FacetsPanel(
+  $('level-chips'),
+  $('facets'),
+  (level) => applyFilter({ ...state.filter, level: state.filter.level === level ? null : (level as FilterState['level']) }),
+  (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
+);
+
+function* newestShownUpTo(limit: number): Iterable<Entry> {
+  for (let i = view.length - 1; i >= Math.max(0, view.length - limit); i--) yield view.entry(i)!;
+}
+
+let facetsGeneration = 0;
+/** Counts over the viewer's history where it has /api/fields, else over the newest entries shown. */
+async function refreshFacets(): Promise<void> {
+  const generation = ++facetsGeneration;
+  const held = countFacets(newestShownUpTo(FACET_SAMPLE));
+  facetsPanel.renderLevels(held.levels, state.filter);
+  if (api.supports('fields')) {
+    const result = await api.fields(apiQuery(state.filter));
+    if (generation !== facetsGeneration) return;
+    if (result.ok) {
+      facetsPanel.renderFields(serverFacets(result.value), state.filter, "in the viewer's history");
+      return;
+    }
+  }
+  const note = `in the ${held.counted.toLocaleString('en')} newest shown`;
+  facetsPanel.renderFields(held.fields, state.filter, note);
+}
+
+async function pollFacets(): Promise<void> {
+  // only while the panel is in sight: counting is work the page need not do for nobody
+  if (ui.side.offsetParent !== null && getComputedStyle(ui.side).visibility !== 'hidden') await refreshFacets();
+  setTimeout(pollFacets, SOURCES_EVERY);
 }
 
 async function pollStats(): Promise<void> {
@@ -483,6 +525,7 @@ $('help-button').addEventListener('click', () => (ui.help.hidden = !ui.help.hidd
 
 function togglePanel(): void {
   const toggled = document.body.classList.toggle('panel-toggled');
+  if (ui.side.offsetParent !== null) void refreshFacets();
   ui.panelToggle.setAttribute('aria-expanded', String(toggled === matchMedia('(max-width: 900px)').matches));
   scheduleRender();
 }
@@ -592,3 +635,4 @@ connection.start(true);
 void pollTopics();
 void pollStats();
 void pollSources();
+void pollFacets();

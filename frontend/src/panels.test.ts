@@ -67,27 +67,28 @@ describe('detail panel actions', () => {
 });
 
 describe('topic panel', () => {
-  it('checks the selected prefixes and reports toggles', () => {
+  it('checks the selected nodes and reports toggles, levels folded into their branch', () => {
     const container = document.createElement('div');
     document.body.append(container);
-    const toggled: string[] = [];
+    const toggled: string[][] = [];
     renderTopicTree(
       container,
       buildTopicTree([
-        { topic: 'a.INFO', count: 2 },
-        { topic: 'a.WARN', count: 1 },
+        { topic: 'a.INFO.db', count: 2 },
+        { topic: 'a.WARN.db', count: 1 },
+        { topic: 'a.WARN.web', count: 4 },
       ]),
-      ['a.WARN'],
-      (p) => toggled.push(p),
+      ['a.WARN.web'],
+      (node) => toggled.push(node.prefixes),
     );
     const boxes = [...container.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
     expect(boxes.map((b) => [b.dataset.topic, b.checked])).toEqual([
       ['a', false],
-      ['a.INFO', false],
-      ['a.WARN', true],
+      ['a.db', false],
+      ['a.web', true],
     ]);
-    expect(container.querySelector('.count')!.textContent).toBe('3');
+    expect(container.querySelector('.count')!.textContent).toBe('7');
     boxes[1].click();
-    expect(toggled).toEqual(['a.INFO']);
+    expect(toggled).toEqual([['a.INFO.db', 'a.WARN.db']]);
   });
 });
