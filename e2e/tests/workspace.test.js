@@ -363,4 +363,69 @@ describe('workspace', { concurrency: false }, () => {
       assert.deepEqual(errors, []);
     });
   });
+
+  test('the histogram drag loads the range from history; without /api/histogram the timeline is hidden', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      await publisher.log('live entry');
+      await waitForReceived(viewer, 1);
+      // today's viewer answers 404: no timeline, no range control, nothing broken
+      await page.goto(viewer.url);
+      await waitForLive(page);
+      await waitFor(async () => (await rowMessages(page)).includes('live entry'), { what: 'the live row' });
+      await waitFor(async () => (await page.$eval('[data-testid=timeline]', (e) => e.hidden)) && (await page.$eval('[data-testid=range]', (e) => e.hidden)), {
+        what: 'the timeline hidden',
+      });
+
+      // a viewer with the history store, as PRODUCT.md 5.4 has it (its answers stand in by route)
+      const start = Date.parse('2026-03-14T09:00:00Z');
+      const iso = (ms) => new Date(ms).toISOString();
+      const buckets = Array.from({ length: 30 }, (_, i) => ({ start: iso(start + i * 60_000), end: iso(start + (i + 1) * 60_000), counts: { INFO: 10 + i, WARN: i % 3, ERROR: i % 7 === 0 ? 2 : 0 } }));
+      const histogramAsked = [];
+      const rangesAsked = [];
+      const stored = (id, message, ms) => ({ id, time: iso(ms), received: iso(ms), topic: 'app.INFO', level: 'INFO', logger: 'e2e.History', thread: 'main', message, exception: null, mdc: {}, markers: [], seq: null, source: null, kind: 'STRUCTURED' });
+      const context = page.context();
+      await context.route('**/api/histogram?*', (route) => {
+        histogramAsked.push(new URL(route.request().url()));
+        return route.fulfill({ json: { buckets } });
+      });
+      await context.route('**/api/entries?*', (route) => {
+        const url = new URL(route.request().url());
+        if (!url.searchParams.has('from')) return route.continue();
+        rangesAsked.push(url);
+        return route.fulfill({ json: [stored(3, 'from history 1', start + 1_000), stored(4, 'from history 2', start + 61_000)] });
+      });
+      const second = await context.newPage();
+      await second.goto(`${viewer.url}/?level=INFO`);
+      await waitForLive(second);
+      await second.waitForSelector('[data-testid=timeline]:not([hidden])');
+      assert.equal(await second.isVisible('[data-testid=range]'), true);
+      assert.equal(histogramAsked[0].searchParams.get('from'), '-15m');
+      assert.equal(histogramAsked[0].searchParams.get('level'), 'INFO');
+      assert.ok(Number(histogramAsked[0].searchParams.get('buckets')) >= 10);
+
+      // drag across the first bars
+      const box = await second.locator('#timeline').boundingBox();
+      const x = (i) => box.x + ((i + 0.5) / buckets.length) * box.width;
+      await second.mouse.move(x(0), box.y + box.height / 2);
+      await second.mouse.down();
+      await second.mouse.move(x(3), box.y + box.height / 2, { steps: 4 });
+      await second.mouse.up();
+      await second.waitForURL((url) => url.searchParams.get('from') === buckets[0].start && url.searchParams.get('to') === buckets[3].end);
+      await waitFor(async () => JSON.stringify(await rowMessages(second)) === JSON.stringify(['from history 1', 'from history 2']), { what: 'the range from history' });
+      const asked = rangesAsked.at(-1);
+      assert.equal(asked.searchParams.get('from'), buckets[0].start);
+      assert.equal(asked.searchParams.get('to'), buckets[3].end);
+      assert.equal(asked.searchParams.get('level'), 'INFO');
+      assert.equal(await second.getAttribute('[data-testid=status]', 'data-status'), 'history');
+      assert.equal(await second.inputValue('[data-testid=range]'), 'custom');
+
+      // back to live: the stream's backlog again
+      await second.selectOption('[data-testid=range]', 'live');
+      await waitForLive(second);
+      await waitFor(async () => (await rowMessages(second)).includes('live entry'), { what: 'the live row again' });
+      assert.ok(!new URL(second.url()).searchParams.has('from'));
+      await second.close();
+      assert.deepEqual(errors, []);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import './style.css';
 import { HiddenAlerts } from './alerts';
+import { Timeline } from './timeline';
 import { Api } from './api';
 import { StreamConnection } from './connection';
 import { loadContext, renderContext } from './context';
@@ -221,8 +222,12 @@ function applyFilter(next: FilterState): void {
   if (serverChanged) {
     clearTimeout(reconnectTimer);
     reconnectTimer = setTimeout(() => {
-      state.expectBacklog();
-      connection.start(true);
+      if (range.from || range.to) void loadRange();
+      else {
+        state.expectBacklog();
+        connection.start(true);
+      }
+      void refreshTimeline();
     }, RECONNECT_AFTER_FILTER);
   }
 }
@@ -625,13 +630,103 @@ function* newestShown(count: number): Iterable<Entry> {
   for (let i = Math.max(0, view.length - count); i < view.length; i++) yield view.entry(i)!;
 }
 
+// ---- timeline and time range: live, or a range of the viewer's history ---------------------------
+
+const TIMELINE_EVERY = 5_000;
+const RANGE_LIMIT = 10_000;
+const timelineBox = $('timeline-box');
+const rangeSelect = $<HTMLSelectElement>('range');
+let range: { from: string | null; to: string | null } = { from: startParams.get('from') || null, to: startParams.get('to') || null };
+const timeline = new Timeline($<HTMLCanvasElement>('timeline'), (picked) => void setRange(picked.from, picked.to));
+
+/** Shows the histogram of the range (live: the last 15 minutes); hidden where the viewer has no /api/histogram. */
+async function refreshTimeline(): Promise<void> {
+  if (!api.supports('histogram')) return;
+  const params = apiQuery(state.filter);
+  params.set('from', range.from ?? '-15m');
+  if (range.to) params.set('to', range.to);
+  const result = await api.histogram(params, timeline.bucketCount());
+  const supported = api.supports('histogram');
+  timelineBox.hidden = !supported;
+  rangeSelect.hidden = !supported;
+  if (result.ok) {
+    timeline.show(result.value);
+    scheduleRender();
+  }
+}
+
+async function pollTimeline(): Promise<void> {
+  if (!document.hidden && !range.to) await refreshTimeline();
+  if (api.supports('histogram')) setTimeout(pollTimeline, TIMELINE_EVERY);
+}
+
+function showRange(): void {
+  const preset = range.from && !range.to && [...rangeSelect.options].some((o) => o.value === range.from) ? range.from : null;
+  const custom = rangeSelect.querySelector<HTMLOptionElement>('option[value=custom]')!;
+  custom.textContent = range.to ? `${fullTime(range.from ?? '', timeMode)} – ${fullTime(range.to, timeMode)}` : 'custom';
+  rangeSelect.value = !range.from && !range.to ? 'live' : (preset ?? 'custom');
+}
+
+/** Loads the range's entries from history; a range open at its end goes on live after them. */
+async function loadRange(): Promise<void> {
+  connection.stop();
+  ui.status.dataset.status = 'history';
+  ui.status.textContent = 'loading history…';
+  const params = apiQuery(state.filter);
+  if (range.from) params.set('from', range.from);
+  if (range.to) params.set('to', range.to);
+  const requested = range;
+  const result = await api.entries(params, { limit: RANGE_LIMIT });
+  if (requested !== range) return;
+  if (!result.ok) {
+    notices.show('history', `History could not be loaded: ${result.error}`);
+    return;
+  }
+  for (const entry of result.value) {
+    shared.share(entry);
+    names.learnEntry(entry);
+  }
+  state.replaceAll(result.value);
+  older.reset();
+  follow.resume();
+  if (range.to) {
+    ui.status.textContent = 'history';
+  } else {
+    // the live tail goes on after the newest entry loaded
+    connection.start(false);
+  }
+  scheduleRender();
+}
+
+async function setRange(from: string | null, to: string | null): Promise<void> {
+  range = { from, to };
+  setUrlParam('from', from);
+  setUrlParam('to', to);
+  showRange();
+  if (!from && !to) {
+    state.expectBacklog();
+    older.reset();
+    follow.resume();
+    connection.start(true);
+  } else await loadRange();
+  void refreshTimeline();
+}
+
+rangeSelect.addEventListener('change', () => {
+  const value = rangeSelect.value;
+  void setRange(value === 'live' || value === 'custom' ? null : value, null);
+});
+
 // ---- start ----------------------------------------------------------------------------------------
 
 bindThemeToggle($<HTMLButtonElement>('theme'));
 renderColumnHeader(ui.columns, list.shownColumns);
 if (timeMode === 'relative') setTimeMode('relative');
 applyFilter(state.filter);
-connection.start(true);
+showRange();
+if (range.from || range.to) void loadRange();
+else connection.start(true);
+void pollTimeline();
 void pollTopics();
 void pollStats();
 void pollSources();

@@ -80,6 +80,16 @@ export class ViewState {
     this.backlogExpected = true;
   }
 
+  /** Entries loaded from history for a time range stand in for what was held. */
+  replaceAll(entries: readonly Entry[]): void {
+    this.backlogExpected = false;
+    this.losses.reset();
+    this.buffer.clear();
+    this.buffer.append(entries);
+    this.view.rescan();
+    this.follow.reset();
+  }
+
   /** The viewer's greeting named another run: its backlog replaces what the old one gave. */
   viewerRestarted(): void {
     this.expectBacklog();
