@@ -139,6 +139,9 @@ async function shoot(name, { scheme, viewport, deviceScaleFactor = 1, isMobile =
     await waitFor(async () => (await counts(page)).shown === entries.length + 1, { what: 'the fixture rows' });
     await page.waitForSelector('#topic-tree input[type=checkbox]', { state: 'attached', timeout: 10_000 });
     assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme === 'dark');
+    // the facets are counted once the entries are in (where the panel is in sight)
+    const infos = String(entries.filter((e) => e.level === 'INFO').length);
+    if (viewport.width > 900) await waitFor(async () => (await page.textContent('[data-testid=level-chip-INFO] .count')) === infos, { what: 'the level counts' });
     if (prepare) await prepare(page);
     await page.waitForSelector('[data-testid=src-app]', { state: 'attached' });
     await page.mouse.move(1, viewport.height - 1);

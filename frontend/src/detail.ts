@@ -72,8 +72,10 @@ export function renderDetail(panel: HTMLElement, entry: Entry, actions: DetailAc
   message.className = 'message';
   message.dataset.field = 'message';
   appendRuns(message, textRuns(entry.message ?? '', null));
-  panel.replaceChildren(heading, list, message);
+  // what happened first, then where: the message and its stack trace above the fields
+  panel.replaceChildren(heading, message);
   if (entry.exception) panel.append(renderTrace(doc, entry.exception));
+  panel.append(list);
 }
 
 function renderTrace(doc: Document, text: string): HTMLElement {

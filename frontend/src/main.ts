@@ -180,7 +180,10 @@ function received(entries: Entry[]): void {
   if (outcome.kind === 'appended' && outcome.added > 0) alerts.arrived(newestShown(outcome.added));
   if (outcome.kind === 'replaced') revealSelectedOrFollow();
   else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
-  if (outcome.kind !== 'none') scheduleRender();
+  if (outcome.kind !== 'none') {
+    facetsStale = true;
+    scheduleRender();
+  }
 }
 
 /** While paused, rows leaving at the top must not shift what the user is reading. */
@@ -316,12 +319,19 @@ function* newestShownUpTo(limit: number): Iterable<Entry> {
 }
 
 let facetsGeneration = 0;
-/** Counts over the viewer's history where it has /api/fields, else over the newest entries shown. */
+let serverFacetsAt = 0;
+let serverFacetsFilter: FilterState | null = null;
+const SERVER_FACETS_EVERY = 5_000;
+
+/** Counts over the viewer's history where it has /api/fields (asked at most every 5 s), else over the newest entries shown. */
 async function refreshFacets(): Promise<void> {
   const generation = ++facetsGeneration;
   const held = countFacets(newestShownUpTo(FACET_SAMPLE));
   facetsPanel.renderLevels(held.levels, state.filter);
+  if (api.supports('fields') && serverFacetsFilter === state.filter && Date.now() - serverFacetsAt < SERVER_FACETS_EVERY) return;
   if (api.supports('fields')) {
+    serverFacetsAt = Date.now();
+    serverFacetsFilter = state.filter;
     const result = await api.fields(apiQuery(state.filter));
     if (generation !== facetsGeneration) return;
     if (result.ok) {
@@ -333,10 +343,16 @@ async function refreshFacets(): Promise<void> {
   facetsPanel.renderFields(held.fields, state.filter, note);
 }
 
+const FACETS_EVERY = 1_000;
+let facetsStale = true;
+
 async function pollFacets(): Promise<void> {
-  // only while the panel is in sight: counting is work the page need not do for nobody
-  if (ui.side.offsetParent !== null && getComputedStyle(ui.side).visibility !== 'hidden') await refreshFacets();
-  setTimeout(pollFacets, SOURCES_EVERY);
+  // only when entries came and the panel is in sight: counting is work the page need not do for nobody
+  if (facetsStale && ui.side.offsetParent !== null && getComputedStyle(ui.side).visibility !== 'hidden') {
+    facetsStale = false;
+    await refreshFacets();
+  }
+  setTimeout(pollFacets, FACETS_EVERY);
 }
 
 async function pollStats(): Promise<void> {
