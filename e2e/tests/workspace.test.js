@@ -80,6 +80,29 @@ describe('workspace', { concurrency: false }, () => {
     );
   });
 
+  test('at 2560 px the message takes most of the row, the panel beside the list', async () => {
+    await withSetup(
+      browser,
+      async ({ viewer, publisher, page, errors }) => {
+        await publisher.log('wide screen entry', { logger: 'com.example.shop.orders.CheckoutController' });
+        await page.goto(viewer.url);
+        await waitForLive(page);
+        await waitFor(async () => (await rowMessages(page)).includes('wide screen entry'), { what: 'the row' });
+        const sizes = await page.evaluate(() => ({
+          list: document.getElementById('list').getBoundingClientRect().width,
+          message: document.querySelector('#list .row .c-msg').getBoundingClientRect().width,
+          side: document.getElementById('side').getBoundingClientRect().width,
+          page: document.documentElement.scrollWidth,
+        }));
+        assert.ok(sizes.message >= 0.7 * sizes.list, JSON.stringify(sizes));
+        assert.ok(sizes.side > 0 && sizes.page <= 2560, JSON.stringify(sizes));
+        assert.ok(await page.isVisible('[data-testid=sources]'));
+        assert.deepEqual(errors, []);
+      },
+      { contextOptions: { viewport: { width: 2560, height: 1440 } } },
+    );
+  });
+
   test('at 390 × 844 a message text is visible and the filters are reachable', async () => {
     await withSetup(
       browser,

@@ -261,8 +261,9 @@ export class LogList {
     for (const column of this.columns) {
       const text = cellText(column, entry, this.text);
       const element = cell(doc, columnClass(column), text);
+      // a tooltip only where the cell may cut its text: every attribute costs, 20,000 rows a second
       if (column === 'logger' && entry.logger) element.title = entry.logger;
-      else if (text.length > 8) element.title = text;
+      else if (column !== 'time' && column !== 'level' && text.length > 9) element.title = text;
       if (text && cellFilter(column)) {
         element.dataset.filter = column;
         element.classList.add('filterable');

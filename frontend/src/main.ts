@@ -7,16 +7,18 @@ import { loadContext, renderContext } from './context';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
 import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
-import { type Column, DEFAULT_COLUMNS, parseColumns } from './columns';
+import type { Column } from './columns';
 import { ColumnsMenu } from './columnsMenu';
 import { countFacets, serverFacets } from './facets';
 import { FacetsPanel } from './facetsPanel';
-import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
+import { entryAsText, findError } from './format';
 import { clock, fullTime, parseTimeMode, rowTime, type TimeMode } from './timeFormat';
 import { bindShortcuts, renderShortcutList } from './keyboard';
 import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
+import { copyText, downloadEntries } from './exporting';
 import { Notices } from './notices';
+import { browserStore, readLook, replaceQuery, writeLook } from './settings';
 import { OlderLoader } from './olderLoader';
 import { SharedValues } from './sharedValues';
 import { SourceNames } from './sources';
@@ -59,31 +61,15 @@ const ui = {
 
 // ---- view settings: columns and time, in the URL when not the default, and remembered ----------
 
-function stored(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // storage may be off: the setting then lasts for this page only
-  }
-}
-
+const store = browserStore();
 const startParams = new URLSearchParams(location.search);
-let columns: Column[] = parseColumns(startParams.get('columns')) ?? parseColumns(stored('zmqlog.columns')) ?? [...DEFAULT_COLUMNS];
-let timeMode: TimeMode = parseTimeMode(startParams.get('time')) ?? parseTimeMode(stored('zmqlog.time')) ?? 'local';
+let { columns, time: timeMode } = readLook(startParams, store);
 
 function setUrlParam(name: string, value: string | null): void {
   const params = new URLSearchParams(location.search);
   if (value === null) params.delete(name);
   else params.set(name, value);
-  history.replaceState(history.state, '', `${location.pathname}${query(params)}${location.hash}`);
+  replaceQuery(params);
 }
 
 const api = new Api();
@@ -213,7 +199,7 @@ let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 function applyFilter(next: FilterState): void {
   const { serverChanged } = state.setFilter(next);
   older.reset();
-  history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(next, location.search))}${location.hash}`);
+  replaceQuery(serialiseFilter(next, location.search));
   filterBar.show(next);
   renderActiveFilters(ui.activeFilters, next, (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)));
   list.setMatcher(next.invert ? null : compileSearch(next).matcher);
@@ -245,11 +231,6 @@ function revealSelectedOrFollow(): void {
   follow.pause();
   list.relayout();
   list.reveal(index);
-}
-
-function query(params: URLSearchParams): string {
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 ui.clearTopics.addEventListener('click', () => applyFilter({ ...state.filter, topics: [] }));
@@ -306,7 +287,7 @@ async function pollSources(): Promise<void> {
 
 // ---- facets: level chips and the top values of each field, for the current filter --------------
 
-const FACET_SAMPLE = 20_000;
+const FACET_SAMPLE = 10_000;
 const facetsPanel = new FacetsPanel(
   $('level-chips'),
   $('facets'),
@@ -343,7 +324,7 @@ async function refreshFacets(): Promise<void> {
   facetsPanel.renderFields(held.fields, state.filter, note);
 }
 
-const FACETS_EVERY = 1_000;
+const FACETS_EVERY = 2_000;
 let facetsStale = true;
 
 async function pollFacets(): Promise<void> {
@@ -419,29 +400,8 @@ function selectedEntry(): Entry | undefined {
   return index < 0 ? undefined : view.entry(index);
 }
 
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
-
-function download(kind: 'text' | 'json'): void {
-  const body = kind === 'text' ? entriesAsText(view.entries()) : entriesAsJsonLines(view.entries());
-  const blob = new Blob([body], { type: kind === 'text' ? 'text/plain' : 'application/x-ndjson' });
-  const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 19);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `zmqlog-${stamp}.${kind === 'text' ? 'log' : 'jsonl'}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
+const copy = (text: string) => copyText(text);
+const download = (kind: 'text' | 'json') => downloadEntries(view.entries(), kind);
 
 $('download-text').addEventListener('click', () => download('text'));
 $('download-json').addEventListener('click', () => download('json'));
@@ -571,8 +531,7 @@ let relativeTimer: ReturnType<typeof setInterval> | undefined;
 
 function setTimeMode(mode: TimeMode): void {
   timeMode = mode;
-  store('zmqlog.time', mode);
-  setUrlParam('time', mode === 'local' ? null : mode);
+  replaceQuery(writeLook({ columns, time: timeMode }, new URLSearchParams(location.search), store));
   list.redraw();
   clearInterval(relativeTimer);
   // "12s ago" grows old: draw the rows again every second
@@ -589,8 +548,7 @@ timeSelect.addEventListener('change', () => setTimeMode(parseTimeMode(timeSelect
 
 function setColumns(next: Column[]): void {
   columns = next;
-  store('zmqlog.columns', next.join(','));
-  setUrlParam('columns', next.join(',') === DEFAULT_COLUMNS.join(',') ? null : next.join(','));
+  replaceQuery(writeLook({ columns, time: timeMode }, new URLSearchParams(location.search), store));
   list.setLook(next);
   renderColumnHeader(ui.columns, next);
   scheduleRender();
@@ -615,7 +573,7 @@ document.addEventListener('click', (event) => {
 // ---- notice of trouble while the tab is hidden ------------------------------------------------------
 
 const notifyButton = $<HTMLButtonElement>('notify');
-let notifyOn = stored('zmqlog.notify') === 'on';
+let notifyOn = store.getItem('zmqlog.notify') === 'on';
 const alerts = new HiddenAlerts(
   {
     hidden: () => document.hidden,
@@ -637,7 +595,7 @@ function showNotify(): void {
 notifyButton.addEventListener('click', async () => {
   notifyOn = !notifyOn;
   if (notifyOn && 'Notification' in window && Notification.permission === 'default') notifyOn = (await Notification.requestPermission()) === 'granted';
-  store('zmqlog.notify', notifyOn ? 'on' : 'off');
+  store.setItem('zmqlog.notify', notifyOn ? 'on' : 'off');
   showNotify();
 });
 showNotify();
