@@ -442,6 +442,12 @@ describe('workspace', { concurrency: false }, () => {
       assert.equal(await second.getAttribute('[data-testid=status]', 'data-status'), 'history');
       assert.equal(await second.inputValue('[data-testid=range]'), 'custom');
 
+      // jump to a time: five minutes either side of it
+      await second.selectOption('[data-testid=range]', 'jump');
+      await second.fill('[data-testid=jump-time]', '2026-03-14T09:10:00');
+      await second.waitForURL((url) => url.searchParams.get('from') === '2026-03-14T09:05:00.000Z' && url.searchParams.get('to') === '2026-03-14T09:15:00.000Z');
+      await waitFor(async () => rangesAsked.at(-1).searchParams.get('from') === '2026-03-14T09:05:00.000Z', { what: 'the range around the time' });
+
       // back to live: the stream's backlog again
       await second.selectOption('[data-testid=range]', 'live');
       await waitForLive(second);
@@ -449,6 +455,6 @@ describe('workspace', { concurrency: false }, () => {
       assert.ok(!new URL(second.url()).searchParams.has('from'));
       await second.close();
       assert.deepEqual(errors, []);
-    });
+    }, { contextOptions: { timezoneId: 'UTC' } });
   });
 });

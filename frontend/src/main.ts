@@ -1,6 +1,6 @@
 import './style.css';
 import { HiddenAlerts } from './alerts';
-import { Timeline } from './timeline';
+import { jumpRange, Timeline } from './timeline';
 import { Api } from './api';
 import { StreamConnection } from './connection';
 import { loadContext, renderContext } from './context';
@@ -686,9 +686,21 @@ async function setRange(from: string | null, to: string | null): Promise<void> {
   void refreshTimeline();
 }
 
+const jumpInput = $<HTMLInputElement>('jump-time');
 rangeSelect.addEventListener('change', () => {
   const value = rangeSelect.value;
+  jumpInput.hidden = value !== 'jump';
+  if (value === 'jump') {
+    jumpInput.focus();
+    return;
+  }
   void setRange(value === 'live' || value === 'custom' ? null : value, null);
+});
+jumpInput.addEventListener('change', () => {
+  const picked = jumpRange(jumpInput.value, timeMode === 'utc');
+  if (!picked) return;
+  jumpInput.hidden = true;
+  void setRange(picked.from, picked.to);
 });
 
 // ---- start ----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { HistogramBucket } from './api';
-import { bucketAt, rangeBetween, stackCounts, Timeline } from './timeline';
+import { jumpRange, bucketAt, rangeBetween, stackCounts, Timeline } from './timeline';
 
 const buckets: HistogramBucket[] = [
   { start: '2026-01-01T10:00:00Z', end: null, counts: { INFO: 5, DEBUG: 2, ERROR: 1 } },
@@ -25,6 +25,14 @@ describe('timeline', () => {
   it('gives a clicked bar its time and a drag every bar it crossed, either way', () => {
     expect(rangeBetween(120, 121, 300, buckets)).toEqual({ from: '2026-01-01T10:01:00Z', to: '2026-01-01T10:02:00Z' });
     expect(rangeBetween(290, 10, 300, buckets)).toEqual({ from: '2026-01-01T10:00:00Z', to: '2026-01-01T10:03:00.000Z' });
+  });
+
+  it('jumps to a time typed in, five minutes either side', () => {
+    expect(jumpRange('2026-03-14T09:30:15', true)).toEqual({ from: '2026-03-14T09:25:15.000Z', to: '2026-03-14T09:35:15.000Z' });
+    const local = jumpRange('2026-03-14T09:30', false)!;
+    expect(Date.parse(local.to) - Date.parse(local.from)).toBe(600_000);
+    expect(new Date(Date.parse(local.from) + 300_000).getHours()).toBe(9);
+    expect(jumpRange('yesterday', false)).toBeNull();
   });
 
   it('hands a drag on the canvas to select', () => {

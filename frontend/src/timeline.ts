@@ -13,6 +13,16 @@ export interface TimeRange {
   to: string;
 }
 
+const JUMP_SPAN_MS = 5 * 60_000;
+
+/** The range around a time typed in a datetime-local field (local time, or UTC where the page shows UTC): five minutes either side. */
+export function jumpRange(value: string, utc: boolean): TimeRange | null {
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value)) return null;
+  const at = Date.parse(utc ? `${value}Z` : value);
+  if (Number.isNaN(at)) return null;
+  return { from: new Date(at - JUMP_SPAN_MS).toISOString(), to: new Date(at + JUMP_SPAN_MS).toISOString() };
+}
+
 /** A bucket's count in each stacked group, bottom first. */
 export function stackCounts(bucket: HistogramBucket): number[] {
   return STACK.map(({ levels }) => levels.reduce((sum, level) => sum + (bucket.counts[level] ?? 0), 0));
