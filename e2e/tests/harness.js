@@ -143,8 +143,9 @@ export class Publisher {
     return this.command({ cmd: 'wait_sub', timeout });
   }
 
-  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test' } = {}) {
-    return this.command({ cmd: 'log', msg, level, topic, logger });
+  /** One JSON record; exc (a stack trace), mdc, source ({app, host, pid, instance}), seq and thread are optional. */
+  log(msg, { level = 'INFO', topic = `app.${level}`, logger = 'e2e.Test', exc, mdc, source, seq, thread, created } = {}) {
+    return this.command({ cmd: 'log', msg, level, topic, logger, exc, mdc, source, seq, thread, created });
   }
 
   send(topic, payload) {
@@ -220,6 +221,11 @@ export async function counts(page) {
   const match = /([\d,]+) shown · ([\d,]+) held/.exec(text);
   if (!match) return { shown: -1, held: -1, text };
   return { shown: Number(match[1].replace(/,/g, '')), held: Number(match[2].replace(/,/g, '')), text };
+}
+
+/** Resolves once the page has drawn two more frames: what was scheduled is on screen. */
+export function nextFrame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 export async function waitForLive(page, timeout = 15_000) {

@@ -8,7 +8,11 @@ each is answered with one line on stdout ("ok ..." or "error ...").
 
   {"cmd": "wait_sub", "timeout": 10}          bind mode: wait for a (new) subscription
   {"cmd": "send", "topic": T, "payload": P}   one raw two-frame message
-  {"cmd": "log", "topic": T, "level": L, "logger": N, "msg": M}   one zmqlog JSON record
+  {"cmd": "log", "topic": T, "level": L, "logger": N, "msg": M}   one zmqlog JSON record;
+                                               optional "exc" (stack trace), "mdc" (object),
+                                               "source" (object: app, host, pid, instance),
+                                               "seq" (a number: later records count on from it),
+                                               "thread", "created" (epoch seconds)
   {"cmd": "burst", "n": N, "topic": T, "level": L, "logger": N, "prefix": S}
                                                N records, messages "S 0" .. "S N-1"
   {"cmd": "paced", "rate": R, "seconds": S}   R records a second for S seconds, sent in
@@ -43,10 +47,10 @@ seq = 0
 host = socket.gethostname()
 
 
-def record(topic, level, logger, msg, exc_text=None):
+def record(topic, level, logger, msg, exc_text=None, mdc=None, source=None, seq_at=None, thread="main", created=None):
     global seq
-    seq += 1
-    now = time.time()
+    seq = seq + 1 if seq_at is None else seq_at
+    now = time.time() if created is None else created
     stamp = time.strftime("%H:%M:%S", time.localtime(now))
     extra = {"exc_text": exc_text} if exc_text else {}
     return {
@@ -55,13 +59,13 @@ def record(topic, level, logger, msg, exc_text=None):
         "levelname": level,
         "levelno": LEVELS.get(level, 20),
         "created": now,
-        "threadName": "main",
+        "threadName": thread,
         "topic": topic,
         "formatted": f"{stamp} {level} {logger} - {msg}",
-        "mdc": {},
+        "mdc": mdc or {},
         "markers": [],
         "seq": seq,
-        "source": {"app": "e2e", "host": host, "pid": 1, "instance": "i1"},
+        "source": source or {"app": "e2e", "host": host, "pid": 1, "instance": "i1"},
         **extra,
     }
 
@@ -137,7 +141,10 @@ for line in sys.stdin:
         elif cmd == "log":
             level = command.get("level", "INFO")
             topic = command.get("topic", f"app.{level}")
-            publish(topic, json.dumps(record(topic, level, command.get("logger", "e2e.Test"), command["msg"])))
+            publish(topic, json.dumps(record(
+                topic, level, command.get("logger", "e2e.Test"), command["msg"],
+                exc_text=command.get("exc"), mdc=command.get("mdc"), source=command.get("source"),
+                seq_at=command.get("seq"), thread=command.get("thread", "main"), created=command.get("created"))))
             reply("ok")
         elif cmd == "burst":
             level = command.get("level", "INFO")

@@ -21,7 +21,7 @@ export interface AnsiSegment {
 // eslint-disable-next-line no-control-regex
 const ESCAPE = /\x1b\[([0-?]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x1b|\x9b[0-?]*[ -/]*[@-~]/g;
 
-export function hasEscapes(text: string): boolean {
+function hasEscapes(text: string): boolean {
   return text.includes('\x1b') || text.includes('\x9b');
 }
 
@@ -53,8 +53,10 @@ function applySgr(params: string, style: AnsiStyle): AnsiStyle {
     else if (code === 2) next.dim = true;
     else if (code === 3) next.italic = true;
     else if (code === 4) next.underline = true;
-    else if (code === 22) { next.bold = false; next.dim = false; }
-    else if (code === 23) next.italic = false;
+    else if (code === 22) {
+      next.bold = false;
+      next.dim = false;
+    } else if (code === 23) next.italic = false;
     else if (code === 24) next.underline = false;
     else if (code >= 30 && code <= 37) next.fg = String(code - 30);
     else if (code >= 90 && code <= 97) next.fg = String(code - 90 + 8);

@@ -65,3 +65,26 @@ describe('EntryBuffer', () => {
     expect(buffer.at(buffer.firstPosition)!.id).toBe(24_001);
   });
 });
+
+describe('EntryBuffer.prepend', () => {
+  it('puts older entries before the oldest, within the room there is, nearest first', () => {
+    const buffer = new EntryBuffer(6);
+    buffer.append(entries(10, 12));
+    const first = buffer.firstPosition;
+    expect(buffer.prepend([...entries(4, 9)])).toBe(3);
+    expect(ids(buffer)).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(buffer.firstPosition).toBe(first - 3);
+    expect(buffer.at(first)!.id).toBe(10);
+    // full: nothing more
+    expect(buffer.prepend(entries(1, 3))).toBe(0);
+  });
+
+  it('ignores entries that are not older than those held, and keeps appending after', () => {
+    const buffer = new EntryBuffer(10);
+    buffer.append(entries(5, 6));
+    expect(buffer.prepend([entry(3), entry(5), entry(9)])).toBe(1);
+    buffer.append(entries(7, 8));
+    expect(ids(buffer)).toEqual([3, 5, 6, 7, 8]);
+    expect(buffer.positionOfId(3)).toBe(buffer.firstPosition);
+  });
+});

@@ -56,7 +56,7 @@ export class EntryBuffer {
     let low = this.base;
     let high = this.endPosition - 1;
     while (low <= high) {
-      const mid = (low + high) >>> 1;
+      const mid = Math.floor((low + high) / 2); // positions go below 0 once older entries are put before the first
       const midId = this.at(mid)!.id;
       if (midId === id) return mid;
       if (midId < id) low = mid + 1;
@@ -94,6 +94,27 @@ export class EntryBuffer {
       added.push(entry);
     }
     return { added, evicted, restarted };
+  }
+
+  /**
+   * Adds older entries (oldest first) before the oldest held, as far as there is room: the
+   * entries nearest to those held are kept first. Entries not older than the oldest held are
+   * ignored.
+   * @returns how many were added
+   */
+  prepend(batch: readonly Entry[]): number {
+    const firstId = this.count === 0 ? Infinity : this.at(this.base)!.id;
+    let added = 0;
+    for (let i = batch.length - 1; i >= 0 && this.count < this.capacity; i--) {
+      const entry = batch[i];
+      if (entry.id >= (added === 0 ? firstId : this.at(this.base)!.id)) continue;
+      this.head = (this.head - 1 + this.capacity) % this.capacity;
+      this.ring[this.head] = entry;
+      this.count++;
+      this.base--;
+      added++;
+    }
+    return added;
   }
 
   private isDuplicate(entry: Entry): boolean {

@@ -30,6 +30,19 @@ describe('FilteredView', () => {
     const view = new FilteredView(buffer, odd);
     view.setPredicate((e) => e.id > 4);
     expect([...view.entries()].map((e) => e.id)).toEqual([5, 6]);
-    expect(view.indexOfPosition(buffer.positionOfId(6))).toBe(1);
+    expect(view.entry(1)!.id).toBe(6);
+  });
+});
+
+describe('FilteredView.prepended', () => {
+  it('adds the older entries that pass the filter at the start, in order', () => {
+    const buffer = new EntryBuffer(100);
+    buffer.append(entries(10, 14));
+    const view = new FilteredView(buffer, (e) => e.id % 2 === 0);
+    expect(view.prepended(buffer.prepend(entries(1, 9)))).toBe(4);
+    expect([...view.entries()].map((e) => e.id)).toEqual([2, 4, 6, 8, 10, 12, 14]);
+    buffer.append(entries(15, 16));
+    view.sync(2);
+    expect([...view.entries()].map((e) => e.id)).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
   });
 });

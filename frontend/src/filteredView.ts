@@ -25,24 +25,6 @@ export class FilteredView {
     return position === undefined ? undefined : this.buffer.at(position);
   }
 
-  position(index: number): number {
-    return this.positions[this.start + index];
-  }
-
-  /** Index in the view of a buffer position, or -1. */
-  indexOfPosition(position: number): number {
-    let low = this.start;
-    let high = this.positions.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = this.positions[mid];
-      if (value === position) return mid - this.start;
-      if (value < position) low = mid + 1;
-      else high = mid - 1;
-    }
-    return -1;
-  }
-
   setPredicate(predicate: (entry: Entry) => boolean): void {
     this.predicate = predicate;
     this.rescan();
@@ -81,6 +63,25 @@ export class FilteredView {
       }
     }
     return { added: matched, dropped };
+  }
+
+  /**
+   * Takes in what the buffer just put before its oldest entry (the first `added` positions).
+   * @returns how many rows were added at the start
+   */
+  prepended(added: number): number {
+    const first = this.buffer.firstPosition;
+    const matched: number[] = [];
+    for (let p = first; p < first + added; p++) if (this.predicate(this.buffer.at(p)!)) matched.push(p);
+    if (matched.length === 0) return 0;
+    if (this.start >= matched.length) {
+      this.start -= matched.length;
+      for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
+    } else {
+      this.positions = matched.concat(this.positions.slice(this.start));
+      this.start = 0;
+    }
+    return matched.length;
   }
 
   *entries(): IterableIterator<Entry> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, compileSearch, parseFilter, sameServerFilter, serialiseFilter, streamQuery } from './filters';
+import { apiQuery, compileFilter, compileSearch, NO_FILTER, parseFilter, sameServerFilter, serialiseFilter, streamQuery, toggleField } from './filters';
 import { entry } from './testEntries';
 
 describe('filter URL state', () => {
   it('parses repeatable topics, level and q', () => {
     const filter = parseFilter('?topic=a.INFO&topic=b&level=warn&q=time%20out');
-    expect(filter).toEqual({ topics: ['a.INFO', 'b'], level: 'WARN', q: 'time out', regex: false, invert: false });
+    expect(filter).toEqual({ ...NO_FILTER, topics: ['a.INFO', 'b'], level: 'WARN', q: 'time out' });
   });
 
   it('reads pyzmq level names and ignores unknown ones', () => {
@@ -15,8 +15,37 @@ describe('filter URL state', () => {
   });
 
   it('round-trips through the URL', () => {
-    const filter = { topics: ['x', 'y.z'], level: 'ERROR' as const, q: 'a+b', regex: true, invert: true };
+    const filter = { ...NO_FILTER, topics: ['x', 'y.z'], level: 'ERROR' as const, q: 'a+b', regex: true, invert: true };
     expect(parseFilter(serialiseFilter(filter))).toEqual(filter);
+  });
+
+  it('uses the API names, and round-trips every field whatever characters it holds', () => {
+    const filter = {
+      ...NO_FILTER,
+      q: 'a|b[0-9]{2}\\d ^`&=#%',
+      regex: true,
+      invert: true,
+      sources: ['orders', 'i-1'],
+      notSources: ['web'],
+      logger: 'com.shop',
+      thread: 'http-nio-1',
+      mdc: [['traceId', 'a&b=c'] as [string, string]],
+      notMdc: [['user', 'bot'] as [string, string]],
+      marker: 'AUDIT',
+    };
+    const params = serialiseFilter(filter);
+    expect(params.get('regex')).toBe('true');
+    expect(params.get('not')).toBe('true');
+    expect(params.getAll('source')).toEqual(['orders', 'i-1']);
+    expect(params.get('mdc.traceId')).toBe('a&b=c');
+    expect(parseFilter(`?${params}`)).toEqual(filter);
+  });
+
+  it('reads a URL typed by hand, with regex characters left raw', () => {
+    const filter = parseFilter('?regex=true&q=a|b[0-9]');
+    expect(filter.q).toBe('a|b[0-9]');
+    expect(filter.regex).toBe(true);
+    expect(parseFilter('?q=x&invert=1').invert).toBe(true);
   });
 
   it('keeps other parameters but drops an access token', () => {
@@ -28,6 +57,14 @@ describe('filter URL state', () => {
     expect(streamQuery(parseFilter('topic=a&level=INFO&q=x'), 42).toString()).toBe('topic=a&level=INFO&q=x&after=42');
     expect(streamQuery(parseFilter('q=x&regex=1')).toString()).toBe('');
     expect(streamQuery(parseFilter('q=x&invert=1')).toString()).toBe('');
+    expect(streamQuery(parseFilter('source=orders&source!=web&mdc.traceId=t1&mdc.user!=bot&logger=a.b')).toString()).toBe(
+      'source=orders&logger=a.b&mdc.traceId=t1',
+    );
+  });
+
+  it('gives the HTTP API the regex and the inversion too, but never an invalid regex', () => {
+    expect(apiQuery(parseFilter('q=a|b&regex=true&not=true')).toString()).toBe('q=a%7Cb&regex=true&not=true');
+    expect(apiQuery(parseFilter('q=a(b&regex=true&level=WARN')).toString()).toBe('level=WARN');
   });
 });
 
@@ -70,10 +107,48 @@ describe('client-side filter', () => {
   });
 });
 
+describe('filters by field', () => {
+  const order = entry(1, { source: { app: 'orders', host: 'h1', pid: 1, instance: 'o-1' }, mdc: { traceId: 't1' }, thread: 'main', logger: 'com.shop.Orders' });
+  const web = entry(2, { source: { app: 'web', host: 'h2', pid: 2, instance: 'w-1' }, mdc: { traceId: 't2', user: 'bot' } });
+
+  it('keeps the entries of a source by app or instance, and hides excluded ones', () => {
+    expect(compileFilter(parseFilter('source=orders'))(order)).toBe(true);
+    expect(compileFilter(parseFilter('source=w-1'))(web)).toBe(true);
+    expect(compileFilter(parseFilter('source=orders'))(web)).toBe(false);
+    expect(compileFilter(parseFilter('source!=orders'))(order)).toBe(false);
+    expect(compileFilter(parseFilter('source!=orders'))(web)).toBe(true);
+    expect(compileFilter(parseFilter('source=orders'))(entry(3))).toBe(false);
+  });
+
+  it('matches MDC values, logger prefixes and threads', () => {
+    expect(compileFilter(parseFilter('mdc.traceId=t1'))(order)).toBe(true);
+    expect(compileFilter(parseFilter('mdc.traceId=t1'))(web)).toBe(false);
+    expect(compileFilter(parseFilter('mdc.user!=bot'))(web)).toBe(false);
+    expect(compileFilter(parseFilter('logger=com.shop&thread=main'))(order)).toBe(true);
+    expect(compileFilter(parseFilter('logger=org'))(order)).toBe(false);
+  });
+
+  it('toggles a clicked value: click to require, shift-click to exclude, again to take back', () => {
+    let filter = toggleField(NO_FILTER, 'source', 'orders');
+    expect(filter.sources).toEqual(['orders']);
+    filter = toggleField(filter, 'source', 'orders', true);
+    expect([filter.sources, filter.notSources]).toEqual([[], ['orders']]);
+    filter = toggleField(filter, 'mdc.traceId', 't1');
+    filter = toggleField(filter, 'mdc.traceId', 't2');
+    expect(filter.mdc).toEqual([['traceId', 't2']]);
+    expect(toggleField(filter, 'mdc.traceId', 't2').mdc).toEqual([]);
+    expect(toggleField(NO_FILTER, 'logger', 'a.B').logger).toBe('a.B');
+  });
+});
+
 describe('search highlight', () => {
   it('finds every case-insensitive occurrence', () => {
     const { matcher } = compileSearch({ q: 'ab', regex: false });
-    expect(matcher!('xABab ab')).toEqual([[1, 3], [3, 5], [6, 8]]);
+    expect(matcher!('xABab ab')).toEqual([
+      [1, 3],
+      [3, 5],
+      [6, 8],
+    ]);
   });
 
   it('finds regex matches and skips empty ones', () => {

@@ -27,7 +27,7 @@ describe('FollowState', () => {
 
   it('stays paused when paused by the button at the bottom until scrolled down', () => {
     const follow = new FollowState();
-    follow.toggle();
+    follow.pause();
     follow.scrolled(true, true);
     expect(follow.paused).toBe(true);
   });

@@ -28,11 +28,6 @@ export class FollowState {
     this.unseen = 0;
   }
 
-  toggle(): void {
-    if (this.pausedFlag) this.resume();
-    else this.pause();
-  }
-
   /** Rows matching the filter arrived. */
   arrived(rows: number): void {
     if (this.pausedFlag) this.unseen += rows;

@@ -11,7 +11,7 @@ export function shortTime(iso: string): string {
 }
 
 /** Message, then the stack trace, escapes removed. */
-export function fullText(entry: Entry): string {
+function fullText(entry: Entry): string {
   const message = stripAnsi(entry.message ?? '');
   return entry.exception ? `${message}\n${stripAnsi(entry.exception)}` : message;
 }
@@ -39,23 +39,18 @@ export function entryAsText(entry: Entry): string {
 
 export function entriesAsText(entries: Iterable<Entry>): string {
   let out = '';
-  for (const entry of entries) out += entryAsText(entry) + '\n';
+  for (const entry of entries) if (entry.lost === undefined) out += entryAsText(entry) + '\n';
   return out;
 }
 
 export function entriesAsJsonLines(entries: Iterable<Entry>): string {
   let out = '';
-  for (const entry of entries) out += JSON.stringify(entry) + '\n';
+  for (const entry of entries) if (entry.lost === undefined) out += JSON.stringify(entry) + '\n';
   return out;
 }
 
 /** Index of the next (or previous) row at or above ERROR, wrapping around; -1 for none. */
-export function findError(
-  count: number,
-  levelAt: (index: number) => string | null | undefined,
-  from: number,
-  direction: 1 | -1,
-): number {
+export function findError(count: number, levelAt: (index: number) => string | null | undefined, from: number, direction: 1 | -1): number {
   if (count === 0) return -1;
   for (let step = 1; step <= count; step++) {
     const index = (((from + direction * step) % count) + count) % count;

@@ -16,9 +16,7 @@ export class RowLayout {
     readonly rowHeight: number,
     expansions: Expansion[] = [],
   ) {
-    this.expansions = expansions
-      .filter((e) => e.index >= 0 && e.index < count && e.extraLines > 0)
-      .sort((a, b) => a.index - b.index);
+    this.expansions = expansions.filter((e) => e.index >= 0 && e.index < count && e.extraLines > 0).sort((a, b) => a.index - b.index);
   }
 
   get totalHeight(): number {

@@ -1,44 +1,48 @@
 import './style.css';
-import { StreamConnection, type ConnectionStatus } from './connection';
+import { HiddenAlerts } from './alerts';
+import { jumpRange, Timeline } from './timeline';
+import { Api } from './api';
+import { StreamConnection } from './connection';
+import { loadContext, renderContext } from './context';
 import { renderDetail } from './detail';
-import { EntryBuffer } from './entryBuffer';
-import { FilteredView } from './filteredView';
-import {
-  compileFilter,
-  compileSearch,
-  type FilterState,
-  levelRank,
-  LEVELS,
-  parseFilter,
-  sameServerFilter,
-  serialiseFilter,
-  streamQuery,
-} from './filters';
-import { FollowState } from './follow';
-import { entriesAsJsonLines, entriesAsText, entryAsText, findError } from './format';
+import { FilterBar } from './filterBar';
+import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
+import type { Column } from './columns';
+import { ColumnsMenu } from './columnsMenu';
+import { countFacets, serverFacets } from './facets';
+import { FacetsPanel } from './facetsPanel';
+import { entryAsText, findError } from './format';
+import { clock, fullTime, parseTimeMode, rowTime, type TimeMode } from './timeFormat';
+import { bindShortcuts, renderShortcutList } from './keyboard';
+import { renderActiveFilters, renderColumnHeader } from './filterChips';
 import { LogList } from './logList';
+import { copyText, downloadEntries } from './exporting';
+import { Notices } from './notices';
+import { browserStore, readLook, replaceQuery, writeLook } from './settings';
+import { OlderLoader } from './olderLoader';
 import { SharedValues } from './sharedValues';
+import { SourceNames } from './sources';
+import { SourcesPanel } from './sourcesPanel';
+import { renderStats, renderStatus } from './statusBar';
+import { bindThemeToggle } from './theme';
 import { renderTopicTree } from './topicPanel';
 import { buildTopicTree, toggleTopic } from './topicTree';
-import type { Entry, Stats, TopicCount } from './types';
+import type { Entry, SourceRow, TopicCount } from './types';
+import { ViewState } from './viewState';
 
 const BUFFER_SIZE = 100_000;
 const ROW_HEIGHT = 20;
 const TOPICS_EVERY = 5_000;
 const STATS_EVERY = 3_000;
+const SOURCES_EVERY = 3_000;
+const RECONNECT_AFTER_FILTER = 300;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const ui = {
-  q: $<HTMLInputElement>('q'),
-  regex: $<HTMLInputElement>('regex'),
-  invert: $<HTMLInputElement>('invert'),
-  level: $<HTMLSelectElement>('level'),
   pause: $<HTMLButtonElement>('pause'),
-  theme: $<HTMLButtonElement>('theme'),
   status: $('status'),
   lost: $('lost'),
-  notices: $('notices'),
   list: $('list'),
   sizer: $('sizer'),
   badge: $<HTMLButtonElement>('new-badge'),
@@ -47,16 +51,52 @@ const ui = {
   clearTopics: $<HTMLButtonElement>('clear-topics'),
   counts: $('counts'),
   rate: $('rate'),
+  help: $('help'),
+  clearSources: $<HTMLButtonElement>('clear-sources'),
+  side: $('side'),
+  columns: $('columns'),
+  activeFilters: $('active-filters'),
+  panelToggle: $<HTMLButtonElement>('panel-toggle'),
 };
 
-let filter: FilterState = parseFilter(location.search);
-const buffer = new EntryBuffer(BUFFER_SIZE);
-const sharedValues = new SharedValues();
-const view = new FilteredView(buffer, compileFilter(filter));
-const follow = new FollowState();
-const list = new LogList(ui.list, ui.sizer, view, { rowHeight: ROW_HEIGHT, onSelect: (entry) => select(entry) });
-// after a filter change the server resends its backlog; the first batch replaces what we hold
-let replaceOnNextBatch = false;
+// ---- view settings: columns and time, in the URL when not the default, and remembered ----------
+
+const store = browserStore();
+const startParams = new URLSearchParams(location.search);
+let { columns, time: timeMode } = readLook(startParams, store);
+
+function setUrlParam(name: string, value: string | null): void {
+  const params = new URLSearchParams(location.search);
+  if (value === null) params.delete(name);
+  else params.set(name, value);
+  replaceQuery(params);
+}
+
+const api = new Api();
+const notices = new Notices($('notices'), (date) => clock(date, timeMode));
+const shared = new SharedValues();
+const names = new SourceNames();
+const state = new ViewState(parseFilter(location.search), {
+  capacity: BUFFER_SIZE,
+  sourceLabel: (source) => names.label(source),
+  onRestart: () => notices.show('restart', 'The viewer restarted: showing its entries afresh.'),
+});
+const { buffer, view, follow } = state;
+const list = new LogList(ui.list, ui.sizer, view, {
+  rowHeight: ROW_HEIGHT,
+  columns,
+  text: { time: (entry) => rowTime(entry.time, timeMode), source: (entry) => names.label(entry.source) },
+  onSelect: (entry) => select(entry),
+  onFilter: (field, entry, exclude) => {
+    const value = fieldValue(field, entry);
+    if (value) applyFilter(toggleField(state.filter, field, value, exclude));
+  },
+});
+const filterBar = new FilterBar(
+  { q: $('q'), regex: $('regex'), invert: $('invert'), level: $('level'), error: $('q-error') },
+  () => state.filter,
+  (next) => applyFilter(next),
+);
 let lastScrollTop = 0;
 
 // ---- rendering, at most once a frame --------------------------------------------------
@@ -77,11 +117,13 @@ function render(): void {
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
-  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${follow.newCount.toLocaleString('en')} new)` : ''}` : 'Pause');
+  const newCount = follow.newCount.toLocaleString('en');
+  setText(ui.pause, follow.paused ? `Resume${follow.newCount ? ` (${newCount} new)` : ''}` : 'Pause');
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
-  setText(ui.badge, `▼ ${follow.newCount.toLocaleString('en')} new`);
-  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held`);
+  setText(ui.badge, `▼ ${newCount} new`);
+  const history = older.loading ? ' · loading older…' : older.atStart ? ' · start of history' : '';
+  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held${history}`);
 }
 
 /** Leaves unchanged text alone: replacing it, even by itself, makes the browser lay the bar out again. */
@@ -107,36 +149,27 @@ function renderEmpty(): void {
 
 function streamUrl(after: number | undefined): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = streamQuery(filter, after).toString();
-  return `${scheme}//${location.host}/api/stream${query ? `?${query}` : ''}`;
+  const query = streamQuery(state.filter, after).toString();
+  const path = new URL('api/stream', location.href).pathname;
+  return `${scheme}//${location.host}${path}${query ? `?${query}` : ''}`;
 }
 
 function received(entries: Entry[]): void {
-  if (entries.length === 0) return;
-  for (const entry of entries) sharedValues.share(entry);
-  let replaced = false;
-  if (replaceOnNextBatch) {
-    // the backlog for new filters stands in for what was held: nothing in it is news
-    replaceOnNextBatch = false;
-    replaced = true;
-    buffer.clear();
+  const namesVersion = names.version;
+  for (const entry of entries) {
+    shared.share(entry);
+    names.learnEntry(entry);
   }
-  const result = buffer.append(entries);
-  if (replaced) {
-    view.rescan();
-    follow.reset();
-    revealSelectedOrFollow();
-  } else if (result.restarted) {
-    view.rescan();
-    follow.reset();
-    follow.arrived(view.length);
-    notice('restart', 'The viewer restarted: showing its entries afresh.');
-  } else {
-    const change = view.sync(result.added.length);
-    follow.arrived(change.added);
-    if (follow.paused && change.dropped > 0) keepPlaceAfterEviction(change.dropped);
+  // an app got a second instance: its rows now say which
+  if (names.version !== namesVersion) list.redraw();
+  const outcome = state.received(entries);
+  if (outcome.kind === 'appended' && outcome.added > 0) alerts.arrived(newestShown(outcome.added));
+  if (outcome.kind === 'replaced') revealSelectedOrFollow();
+  else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
+  if (outcome.kind !== 'none') {
+    facetsStale = true;
+    scheduleRender();
   }
-  scheduleRender();
 }
 
 /** While paused, rows leaving at the top must not shift what the user is reading. */
@@ -147,76 +180,44 @@ function keepPlaceAfterEviction(dropped: number): void {
 }
 
 const connection = new StreamConnection(
-  { url: streamUrl, lastId: () => (replaceOnNextBatch ? -1 : buffer.lastId) },
+  { url: streamUrl, lastId: () => state.resumeId() },
   {
     entries: received,
-    skipped: (count) =>
-      notice('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`),
-    status: showStatus,
-    restarted: () => {
-      // the new run's backlog replaces what the old one gave
-      replaceOnNextBatch = true;
-      notice('restart', 'The viewer restarted: showing its entries afresh.');
+    skipped: (count) => {
+      state.skipped();
+      notices.show('skipped', `${count.toLocaleString('en')} entries were skipped: this page fell behind, or the viewer's history no longer had them.`);
     },
+    status: (status, detail) => renderStatus(ui.status, status, detail),
+    restarted: () => state.viewerRestarted(),
   },
 );
 
-function showStatus(status: ConnectionStatus, detail?: string): void {
-  ui.status.dataset.status = status;
-  ui.status.textContent = { connecting: 'connecting…', live: 'live', reconnecting: 'reconnecting', closed: 'closed' }[status] + (detail ? ` (${detail})` : '');
-}
-
-// ---- notices ------------------------------------------------------------------------------
-
-function notice(kind: string, text: string): void {
-  let element = ui.notices.querySelector<HTMLElement>(`[data-kind="${kind}"]`);
-  if (!element) {
-    element = document.createElement('div');
-    element.className = 'notice';
-    element.dataset.kind = kind;
-    element.dataset.testid = `notice-${kind}`;
-    const message = document.createElement('span');
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '✕';
-    close.title = 'Dismiss';
-    close.addEventListener('click', () => element!.remove());
-    element.append(message, close);
-    ui.notices.append(element);
-  }
-  element.querySelector('span')!.textContent = `${new Date().toLocaleTimeString()} · ${text}`;
-}
-
 // ---- filters ------------------------------------------------------------------------------
-
-function showFilter(): void {
-  ui.q.value = filter.q;
-  ui.regex.checked = filter.regex;
-  ui.invert.checked = filter.invert;
-  ui.level.value = filter.level ?? '';
-}
 
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
 function applyFilter(next: FilterState): void {
-  const previous = filter;
-  filter = next;
-  history.replaceState(history.state, '', `${location.pathname}${query(serialiseFilter(filter, location.search))}${location.hash}`);
-  const search = compileSearch(filter);
-  ui.q.classList.toggle('invalid', search.error !== null);
-  ui.q.title = search.error ?? '';
-  list.setMatcher(filter.invert ? null : search.matcher);
-  view.setPredicate(compileFilter(filter));
-  follow.reset();
+  const { serverChanged } = state.setFilter(next);
+  older.reset();
+  replaceQuery(serialiseFilter(next, location.search));
+  filterBar.show(next);
+  renderActiveFilters(ui.activeFilters, next, (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)));
+  list.setMatcher(next.invert ? null : compileSearch(next).matcher);
   revealSelectedOrFollow();
   renderTopics();
+  renderSources();
+  void refreshFacets();
   scheduleRender();
-  if (!sameServerFilter(previous, filter)) {
+  if (serverChanged) {
     clearTimeout(reconnectTimer);
     reconnectTimer = setTimeout(() => {
-      replaceOnNextBatch = true;
-      connection.start(true);
-    }, 300);
+      if (range.from || range.to) void loadRange();
+      else {
+        state.expectBacklog();
+        connection.start(true);
+      }
+      void refreshTimeline();
+    }, RECONNECT_AFTER_FILTER);
   }
 }
 
@@ -232,69 +233,112 @@ function revealSelectedOrFollow(): void {
   list.reveal(index);
 }
 
-function query(params: URLSearchParams): string {
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-let typingTimer: ReturnType<typeof setTimeout> | undefined;
-ui.q.addEventListener('input', () => {
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(() => applyFilter({ ...filter, q: ui.q.value }), 150);
-});
-ui.regex.addEventListener('change', () => applyFilter({ ...filter, regex: ui.regex.checked }));
-ui.invert.addEventListener('change', () => applyFilter({ ...filter, invert: ui.invert.checked }));
-ui.level.addEventListener('change', () => {
-  const rank = levelRank(ui.level.value);
-  applyFilter({ ...filter, level: rank < 0 ? null : LEVELS[rank] });
-});
-ui.clearTopics.addEventListener('click', () => applyFilter({ ...filter, topics: [] }));
+ui.clearTopics.addEventListener('click', () => applyFilter({ ...state.filter, topics: [] }));
 
 // ---- topics and stats -----------------------------------------------------------------------
 
 let topics: TopicCount[] = [];
+let topicsJson = '';
 
 function renderTopics(): void {
-  renderTopicTree(ui.topicTree, buildTopicTree(topics), filter.topics, (prefix) =>
-    applyFilter({ ...filter, topics: toggleTopic(filter.topics, prefix) }),
+  renderTopicTree(ui.topicTree, buildTopicTree(topics), state.filter.topics, (node) =>
+    applyFilter({ ...state.filter, topics: toggleTopic(state.filter.topics, node) }),
   );
-  ui.clearTopics.hidden = filter.topics.length === 0;
+  ui.clearTopics.hidden = state.filter.topics.length === 0;
 }
 
-async function getJson<T>(path: string): Promise<T | null> {
-  try {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    return response.ok ? ((await response.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-let topicsJson = '';
 async function pollTopics(): Promise<void> {
-  const fetched = await getJson<TopicCount[]>('api/topics');
-  if (fetched) {
-    const json = JSON.stringify(fetched);
+  const result = await api.topics();
+  if (result.ok) {
+    const json = JSON.stringify(result.value);
     // leave the tree alone while unchanged, so a checkbox being clicked is not replaced
     if (json !== topicsJson) {
       topicsJson = json;
-      topics = fetched;
+      topics = result.value;
       renderTopics();
     }
   }
   setTimeout(pollTopics, TOPICS_EVERY);
 }
 
-async function pollStats(): Promise<void> {
-  const stats = await getJson<Stats>('api/stats');
-  if (stats) {
-    const lost = stats.lost ?? 0;
-    ui.lost.hidden = !(lost > 0);
-    ui.lost.textContent = `${lost.toLocaleString('en')} lost`;
-    const bySource = Object.entries(stats.lostBySource ?? {}).map(([source, count]) => `${source}: ${count}`);
-    ui.lost.title = `Entries lost on the way (gaps in publishers' sequence numbers)${bySource.length ? `\n${bySource.join('\n')}` : ''}`;
-    ui.rate.textContent = `${Math.round(stats.rate ?? 0).toLocaleString('en')}/s · ${(stats.received ?? 0).toLocaleString('en')} received${stats.rejected ? ` · ${stats.rejected} rejected` : ''}`;
+let sourceRows: SourceRow[] = [];
+const sourcesPanel = new SourcesPanel($('source-list'), (value, exclude) => applyFilter(toggleField(state.filter, 'source', value, exclude)));
+ui.clearSources.addEventListener('click', () => applyFilter({ ...state.filter, sources: [], notSources: [] }));
+
+function renderSources(): void {
+  sourcesPanel.render(sourceRows, state.filter, Date.now());
+  ui.clearSources.hidden = state.filter.sources.length + state.filter.notSources.length === 0;
+}
+
+async function pollSources(): Promise<void> {
+  const result = await api.sources();
+  if (result.ok && Array.isArray(result.value)) {
+    sourceRows = result.value;
+    const version = names.version;
+    names.learnRows(sourceRows);
+    if (names.version !== version) {
+      list.redraw();
+      scheduleRender();
+    }
+    renderSources();
   }
+  setTimeout(pollSources, SOURCES_EVERY);
+}
+
+// ---- facets: level chips and the top values of each field, for the current filter --------------
+
+const FACET_SAMPLE = 10_000;
+const facetsPanel = new FacetsPanel(
+  $('level-chips'),
+  $('facets'),
+  (level) => applyFilter({ ...state.filter, level: state.filter.level === level ? null : (level as FilterState['level']) }),
+  (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
+);
+
+function* newestShownUpTo(limit: number): Iterable<Entry> {
+  for (let i = view.length - 1; i >= Math.max(0, view.length - limit); i--) yield view.entry(i)!;
+}
+
+let facetsGeneration = 0;
+let serverFacetsAt = 0;
+let serverFacetsFilter: FilterState | null = null;
+const SERVER_FACETS_EVERY = 5_000;
+
+/** Counts over the viewer's history where it has /api/fields (asked at most every 5 s), else over the newest entries shown. */
+async function refreshFacets(): Promise<void> {
+  const generation = ++facetsGeneration;
+  const held = countFacets(newestShownUpTo(FACET_SAMPLE));
+  facetsPanel.renderLevels(held.levels, state.filter);
+  if (api.supports('fields') && serverFacetsFilter === state.filter && Date.now() - serverFacetsAt < SERVER_FACETS_EVERY) return;
+  if (api.supports('fields')) {
+    serverFacetsAt = Date.now();
+    serverFacetsFilter = state.filter;
+    const result = await api.fields(apiQuery(state.filter));
+    if (generation !== facetsGeneration) return;
+    if (result.ok) {
+      facetsPanel.renderFields(serverFacets(result.value), state.filter, "in the viewer's history");
+      return;
+    }
+  }
+  const note = `in the ${held.counted.toLocaleString('en')} newest shown`;
+  facetsPanel.renderFields(held.fields, state.filter, note);
+}
+
+const FACETS_EVERY = 2_000;
+let facetsStale = true;
+
+async function pollFacets(): Promise<void> {
+  // only when entries came and the panel is in sight: counting is work the page need not do for nobody
+  if (facetsStale && ui.side.offsetParent !== null && getComputedStyle(ui.side).visibility !== 'hidden') {
+    facetsStale = false;
+    await refreshFacets();
+  }
+  setTimeout(pollFacets, FACETS_EVERY);
+}
+
+async function pollStats(): Promise<void> {
+  const result = await api.stats();
+  if (result.ok) renderStats(ui.lost, ui.rate, result.value);
   setTimeout(pollStats, STATS_EVERY);
 }
 
@@ -304,13 +348,49 @@ function select(entry: Entry | null): void {
   list.select(entry ? entry.id : null);
   ui.detail.hidden = entry === null;
   if (entry) {
-    renderDetail(ui.detail, entry, {
-      copy: () => copy(entryAsText(entry)),
-      copyJson: () => copy(JSON.stringify(entry, null, 2)),
-      close: () => select(null),
-    });
+    renderDetail(
+      ui.detail,
+      entry,
+      {
+        copy: () => copy(entryAsText(entry)),
+        copyJson: () => copy(JSON.stringify(entry, null, 2)),
+        close: () => select(null),
+        filter: (field, value, exclude) => applyFilter(toggleField(state.filter, field, value, exclude)),
+        context: () => void showContext(entry),
+      },
+      { source: names.label(entry.source), time: fullTime(entry.time, timeMode) },
+    );
   }
   scheduleRender();
+}
+
+const CONTEXT_LINES = 20;
+
+/** The lines around an entry from its source, in the detail; Back returns to the entry. */
+async function showContext(entry: Entry): Promise<void> {
+  const heading = document.createElement('h2');
+  const back = document.createElement('button');
+  back.type = 'button';
+  back.textContent = '← entry';
+  back.dataset.testid = 'context-back';
+  back.addEventListener('click', () => select(entry));
+  const spacer = document.createElement('span');
+  spacer.className = 'spacer';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '✕';
+  close.addEventListener('click', () => select(null));
+  heading.append(document.createTextNode(`Context of #${entry.id}`), spacer, back, close);
+  const body = document.createElement('div');
+  body.className = 'context';
+  body.dataset.testid = 'context';
+  body.textContent = 'Loading…';
+  ui.detail.replaceChildren(heading, body);
+  const result = await loadContext(api, entry, CONTEXT_LINES);
+  if (list.selected !== entry.id || !body.isConnected) return;
+  if ('error' in result) body.textContent = `No context: ${result.error}`;
+  else renderContext(body, result, entry, { time: (e) => rowTime(e.time, timeMode), source: names.label(entry.source) }, (picked) => select(picked));
+  body.querySelector('.current')?.scrollIntoView({ block: 'center' });
 }
 
 function selectedEntry(): Entry | undefined {
@@ -320,37 +400,17 @@ function selectedEntry(): Entry | undefined {
   return index < 0 ? undefined : view.entry(index);
 }
 
-async function copy(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    document.execCommand('copy');
-    area.remove();
-  }
-}
-
-function download(kind: 'text' | 'json'): void {
-  const body = kind === 'text' ? entriesAsText(view.entries()) : entriesAsJsonLines(view.entries());
-  const blob = new Blob([body], { type: kind === 'text' ? 'text/plain' : 'application/x-ndjson' });
-  const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 19);
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = `zmqlog-${stamp}.${kind === 'text' ? 'log' : 'jsonl'}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
+const copy = (text: string) => copyText(text);
+const download = (kind: 'text' | 'json') => downloadEntries(view.entries(), kind);
 
 $('download-text').addEventListener('click', () => download('text'));
 $('download-json').addEventListener('click', () => download('json'));
 
 // ---- follow mode --------------------------------------------------------------------------
 
-function pause(): void {
-  follow.pause();
+function togglePause(): void {
+  if (follow.paused) follow.resume();
+  else follow.pause();
   scheduleRender();
 }
 
@@ -359,7 +419,7 @@ function resume(): void {
   scheduleRender();
 }
 
-ui.pause.addEventListener('click', () => (follow.paused ? resume() : pause()));
+ui.pause.addEventListener('click', togglePause);
 ui.badge.addEventListener('click', resume);
 
 ui.list.addEventListener('scroll', () => {
@@ -371,7 +431,35 @@ ui.list.addEventListener('scroll', () => {
   }
   lastScrollTop = top;
   list.render();
+  if (top < ROW_HEIGHT * 10 && follow.paused) void loadOlder();
 });
+
+// ---- history: scrolling up past the oldest entry held loads older ones ---------------------------
+
+const older = new OlderLoader(api);
+
+async function loadOlder(): Promise<void> {
+  const oldest = buffer.at(buffer.firstPosition);
+  if (!oldest || older.loading || older.atStart || state.awaitingBacklog) return;
+  const pending = older.load(oldest.id, apiQuery(state.filter));
+  scheduleRender();
+  const page = await pending;
+  if (page && page.length > 0) {
+    for (const entry of page) {
+      shared.share(entry);
+      names.learnEntry(entry);
+    }
+    const added = state.prepend(page);
+    if (added > 0) {
+      // the rows read stay where they are: the new ones go above the viewport
+      const top = ui.list.scrollTop;
+      const layout = list.relayout();
+      list.scrollTo(top + layout.offsetOf(added));
+      lastScrollTop = ui.list.scrollTop;
+    }
+  }
+  scheduleRender();
+}
 window.addEventListener('resize', scheduleRender);
 
 function jumpToError(direction: 1 | -1): void {
@@ -388,87 +476,244 @@ function jumpToError(direction: 1 | -1): void {
 
 // ---- keyboard -------------------------------------------------------------------------------
 
-function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+const search = $<HTMLInputElement>('q');
+bindShortcuts(document, {
+  search: () => {
+    search.focus();
+    search.select();
+  },
+  togglePause,
+  follow: resume,
+  nextError: () => jumpToError(1),
+  previousError: () => jumpToError(-1),
+  clear: () => {
+    filterBar.cancelTyping();
+    if (state.filter.q || search.value) applyFilter({ ...state.filter, q: '' });
+    else if (!ui.help.hidden) ui.help.hidden = true;
+    else if (list.selected !== null) select(null);
+  },
+  copy: () => {
+    const entry = selectedEntry();
+    if (entry) void copy(entryAsText(entry));
+  },
+  panel: togglePanel,
+  help: () => (ui.help.hidden = !ui.help.hidden),
+});
+renderShortcutList($('keys'), $('help-keys'));
+$('help-button').addEventListener('click', () => (ui.help.hidden = !ui.help.hidden));
+
+// ---- the filters panel: beside the list on wide screens, a drawer on narrow ones ----------------
+
+function togglePanel(): void {
+  const toggled = document.body.classList.toggle('panel-toggled');
+  if (ui.side.offsetParent !== null) void refreshFacets();
+  ui.panelToggle.setAttribute('aria-expanded', String(toggled === matchMedia('(max-width: 900px)').matches));
+  scheduleRender();
+}
+ui.panelToggle.addEventListener('click', togglePanel);
+$('side-close').addEventListener('click', togglePanel);
+$('scrim').addEventListener('click', togglePanel);
+
+/** The value of a clicked cell's field, as the filter takes it. */
+function fieldValue(field: string, entry: Entry): string | null {
+  if (field === 'source') return names.filterValue(entry.source);
+  if (field === 'logger') return entry.logger;
+  if (field === 'thread') return entry.thread;
+  if (field.startsWith('mdc.')) return entry.mdc?.[field.slice(4)] ?? null;
+  return null;
 }
 
-document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.key === 'Escape') {
-    if (filter.q || ui.q.value) {
-      ui.q.value = '';
-      applyFilter({ ...filter, q: '' });
-    } else if (list.selected !== null) select(null);
-    if (typing(event.target)) (event.target as HTMLElement).blur();
-    return;
-  }
-  if (typing(event.target)) return;
-  switch (event.key) {
-    case '/':
-      event.preventDefault();
-      ui.q.focus();
-      ui.q.select();
-      break;
-    case ' ':
-      event.preventDefault();
-      if (follow.paused) resume();
-      else pause();
-      break;
-    case 'End':
-      event.preventDefault();
-      resume();
-      break;
-    case 'e':
-      jumpToError(1);
-      break;
-    case 'E':
-      jumpToError(-1);
-      break;
-    case 'c': {
-      const entry = selectedEntry();
-      if (entry) void copy(entryAsText(entry));
-      break;
-    }
-  }
+// ---- columns and time ------------------------------------------------------------------------------
+
+const timeSelect = $<HTMLSelectElement>('time-mode');
+timeSelect.value = timeMode;
+let relativeTimer: ReturnType<typeof setInterval> | undefined;
+
+function setTimeMode(mode: TimeMode): void {
+  timeMode = mode;
+  replaceQuery(writeLook({ columns, time: timeMode }, new URLSearchParams(location.search), store));
+  list.redraw();
+  clearInterval(relativeTimer);
+  // "12s ago" grows old: draw the rows again every second
+  if (mode === 'relative')
+    relativeTimer = setInterval(() => {
+      list.redraw();
+      scheduleRender();
+    }, 1_000);
+  const entry = selectedEntry();
+  if (entry) select(entry);
+  scheduleRender();
+}
+timeSelect.addEventListener('change', () => setTimeMode(parseTimeMode(timeSelect.value) ?? 'local'));
+
+function setColumns(next: Column[]): void {
+  columns = next;
+  replaceQuery(writeLook({ columns, time: timeMode }, new URLSearchParams(location.search), store));
+  list.setLook(next);
+  renderColumnHeader(ui.columns, next);
+  scheduleRender();
+}
+
+/** MDC keys of the newest entries shown, to offer as columns. */
+function recentMdcKeys(): string[] {
+  const keys = new Set<string>();
+  for (let i = view.length - 1; i >= Math.max(0, view.length - 2_000); i--) for (const key in view.entry(i)?.mdc ?? {}) keys.add(key);
+  return [...keys].sort();
+}
+
+const columnsMenu = new ColumnsMenu($<HTMLButtonElement>('columns-button'), $('columns-menu'), {
+  current: () => columns,
+  mdcKeys: recentMdcKeys,
+  change: setColumns,
+});
+document.addEventListener('click', (event) => {
+  if (!(event.target as HTMLElement).closest('.menu-anchor')) columnsMenu.close();
 });
 
-// ---- theme -------------------------------------------------------------------------------------
+// ---- notice of trouble while the tab is hidden ------------------------------------------------------
 
-const THEMES = ['auto', 'dark', 'light'] as const;
-type Theme = (typeof THEMES)[number];
+const notifyButton = $<HTMLButtonElement>('notify');
+let notifyOn = store.getItem('zmqlog.notify') === 'on';
+const alerts = new HiddenAlerts(
+  {
+    hidden: () => document.hidden,
+    setTitle: (title) => (document.title = title),
+    notify: (title, body) => {
+      if (notifyOn && 'Notification' in window && Notification.permission === 'granted') new Notification(title, { body, tag: 'zmqlog-errors' });
+    },
+  },
+  document.title,
+);
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden) alerts.seen();
+});
 
-function setTheme(theme: Theme): void {
-  if (theme === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
-  ui.theme.textContent = { auto: '◐ auto', dark: '● dark', light: '○ light' }[theme];
-  try {
-    localStorage.setItem('zmqlog.theme', theme);
-  } catch {
-    // storage may be off; the theme then lasts for this page only
+function showNotify(): void {
+  notifyButton.setAttribute('aria-pressed', String(notifyOn));
+  notifyButton.classList.toggle('on', notifyOn);
+}
+notifyButton.addEventListener('click', async () => {
+  notifyOn = !notifyOn;
+  if (notifyOn && 'Notification' in window && Notification.permission === 'default') notifyOn = (await Notification.requestPermission()) === 'granted';
+  store.setItem('zmqlog.notify', notifyOn ? 'on' : 'off');
+  showNotify();
+});
+showNotify();
+
+function* newestShown(count: number): Iterable<Entry> {
+  for (let i = Math.max(0, view.length - count); i < view.length; i++) yield view.entry(i)!;
+}
+
+// ---- timeline and time range: live, or a range of the viewer's history ---------------------------
+
+const TIMELINE_EVERY = 5_000;
+const RANGE_LIMIT = 10_000;
+const timelineBox = $('timeline-box');
+const rangeSelect = $<HTMLSelectElement>('range');
+let range: { from: string | null; to: string | null } = { from: startParams.get('from') || null, to: startParams.get('to') || null };
+const timeline = new Timeline($<HTMLCanvasElement>('timeline'), (picked) => void setRange(picked.from, picked.to));
+
+/** Shows the histogram of the range (live: the last 15 minutes); hidden where the viewer has no /api/histogram. */
+async function refreshTimeline(): Promise<void> {
+  if (!api.supports('histogram')) return;
+  const params = apiQuery(state.filter);
+  params.set('from', range.from ?? '-15m');
+  if (range.to) params.set('to', range.to);
+  const result = await api.histogram(params, timeline.bucketCount());
+  const supported = api.supports('histogram');
+  timelineBox.hidden = !supported;
+  rangeSelect.hidden = !supported;
+  if (result.ok) {
+    timeline.show(result.value);
+    scheduleRender();
   }
 }
 
-function storedTheme(): Theme {
-  try {
-    const theme = localStorage.getItem('zmqlog.theme');
-    return THEMES.includes(theme as Theme) ? (theme as Theme) : 'auto';
-  } catch {
-    return 'auto';
-  }
+async function pollTimeline(): Promise<void> {
+  if (!document.hidden && !range.to) await refreshTimeline();
+  if (api.supports('histogram')) setTimeout(pollTimeline, TIMELINE_EVERY);
 }
 
-ui.theme.addEventListener('click', () => {
-  const current = (document.documentElement.dataset.theme as Theme | undefined) ?? 'auto';
-  setTheme(THEMES[(THEMES.indexOf(current) + 1) % THEMES.length]);
+function showRange(): void {
+  const preset = range.from && !range.to && [...rangeSelect.options].some((o) => o.value === range.from) ? range.from : null;
+  const custom = rangeSelect.querySelector<HTMLOptionElement>('option[value=custom]')!;
+  custom.textContent = range.to ? `${fullTime(range.from ?? '', timeMode)} – ${fullTime(range.to, timeMode)}` : 'custom';
+  rangeSelect.value = !range.from && !range.to ? 'live' : (preset ?? 'custom');
+}
+
+/** Loads the range's entries from history; a range open at its end goes on live after them. */
+async function loadRange(): Promise<void> {
+  connection.stop();
+  ui.status.dataset.status = 'history';
+  ui.status.textContent = 'loading history…';
+  const params = apiQuery(state.filter);
+  if (range.from) params.set('from', range.from);
+  if (range.to) params.set('to', range.to);
+  const requested = range;
+  const result = await api.entries(params, { limit: RANGE_LIMIT });
+  if (requested !== range) return;
+  if (!result.ok) {
+    notices.show('history', `History could not be loaded: ${result.error}`);
+    return;
+  }
+  for (const entry of result.value) {
+    shared.share(entry);
+    names.learnEntry(entry);
+  }
+  state.replaceAll(result.value);
+  older.reset();
+  follow.resume();
+  if (range.to) {
+    ui.status.textContent = 'history';
+  } else {
+    // the live tail goes on after the newest entry loaded
+    connection.start(false);
+  }
+  scheduleRender();
+}
+
+async function setRange(from: string | null, to: string | null): Promise<void> {
+  range = { from, to };
+  setUrlParam('from', from);
+  setUrlParam('to', to);
+  showRange();
+  if (!from && !to) {
+    state.expectBacklog();
+    older.reset();
+    follow.resume();
+    connection.start(true);
+  } else await loadRange();
+  void refreshTimeline();
+}
+
+const jumpInput = $<HTMLInputElement>('jump-time');
+rangeSelect.addEventListener('change', () => {
+  const value = rangeSelect.value;
+  jumpInput.hidden = value !== 'jump';
+  if (value === 'jump') {
+    jumpInput.focus();
+    return;
+  }
+  void setRange(value === 'live' || value === 'custom' ? null : value, null);
+});
+jumpInput.addEventListener('change', () => {
+  const picked = jumpRange(jumpInput.value, timeMode === 'utc');
+  if (!picked) return;
+  jumpInput.hidden = true;
+  void setRange(picked.from, picked.to);
 });
 
 // ---- start ----------------------------------------------------------------------------------------
 
-setTheme(storedTheme());
-showFilter();
-applyFilter(filter);
-clearTimeout(reconnectTimer);
-replaceOnNextBatch = false;
-connection.start(true);
+bindThemeToggle($<HTMLButtonElement>('theme'));
+renderColumnHeader(ui.columns, list.shownColumns);
+if (timeMode === 'relative') setTimeMode('relative');
+applyFilter(state.filter);
+showRange();
+if (range.from || range.to) void loadRange();
+else connection.start(true);
+void pollTimeline();
 void pollTopics();
 void pollStats();
+void pollSources();
+void pollFacets();

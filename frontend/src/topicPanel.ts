@@ -1,19 +1,19 @@
-import type { TopicNode } from './topicTree';
+import { isSelected, type TopicNode } from './topicTree';
 
 /** The topic tree with counts and a checkbox per prefix. */
-export function renderTopicTree(container: HTMLElement, nodes: TopicNode[], selected: readonly string[], toggle: (prefix: string) => void): void {
+export function renderTopicTree(container: HTMLElement, nodes: TopicNode[], selected: readonly string[], toggle: (node: TopicNode) => void): void {
   const doc = container.ownerDocument;
   const list = (items: TopicNode[]): HTMLUListElement => {
     const ul = doc.createElement('ul');
     for (const node of items) {
       const li = doc.createElement('li');
       const label = doc.createElement('label');
-      label.title = node.prefix || '(empty topic)';
+      label.title = node.prefixes.join('\n') || '(empty topic)';
       const box = doc.createElement('input');
       box.type = 'checkbox';
-      box.checked = selected.includes(node.prefix);
-      box.dataset.topic = node.prefix;
-      box.addEventListener('change', () => toggle(node.prefix));
+      box.checked = isSelected(selected, node);
+      box.dataset.topic = node.path;
+      box.addEventListener('change', () => toggle(node));
       const name = doc.createElement('span');
       name.className = 'name';
       name.textContent = node.name || '(empty)';

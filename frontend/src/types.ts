@@ -26,12 +26,11 @@ export interface Entry {
   seq: number | null;
   source: Source | null;
   kind: Kind;
+  /** Only on the page's own marker rows: how many entries of the source were lost before the next one. */
+  lost?: number;
 }
 
-export type Frame =
-  | { type: 'hello'; instance: string }
-  | { type: 'entries'; entries: Entry[] }
-  | { type: 'skipped'; count: number };
+export type Frame = { type: 'hello'; instance: string } | { type: 'entries'; entries: Entry[] } | { type: 'skipped'; count: number };
 
 export interface TopicCount {
   topic: string;
