@@ -10,8 +10,8 @@ export type Level = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
 
 export type Kind = 'STRUCTURED' | 'TEXT' | 'PLAIN' | 'RAW';
 
-/** Keys in the order the viewer writes them (EntryJson.FIELDS; EntryShapeTest checks this). */
-export interface Entry {
+/** An entry as the viewer writes it, keys in its order (EntryJson.FIELDS; EntryShapeTest checks this). */
+export interface ViewerEntry {
   id: number;
   time: string;
   received: string;
@@ -26,7 +26,10 @@ export interface Entry {
   seq: number | null;
   source: Source | null;
   kind: Kind;
-  /** Only on the page's own marker rows: how many entries of the source were lost before the next one. */
+}
+
+/** An entry of the page: one the viewer wrote, or (with `lost`) the page's own marker row of entries a source lost before the next one. */
+export interface Entry extends ViewerEntry {
   lost?: number;
 }
 

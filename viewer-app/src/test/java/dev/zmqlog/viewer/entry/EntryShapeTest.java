@@ -26,7 +26,7 @@ class EntryShapeTest {
 	void frontendEntryHasTheKeysTheViewerWrites() throws IOException {
 		String types = Files.readString(TYPES);
 
-		assertThat(keys(types, "Entry")).containsExactlyElementsOf(EntryJson.FIELDS);
+		assertThat(keys(types, "ViewerEntry")).containsExactlyElementsOf(EntryJson.FIELDS);
 		assertThat(keys(types, "Source")).containsExactlyElementsOf(EntryJson.SOURCE_FIELDS);
 	}
 
