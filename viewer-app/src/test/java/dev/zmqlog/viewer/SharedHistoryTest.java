@@ -132,6 +132,22 @@ class SharedHistoryTest {
 					long receivedBySecond = received(second);
 					await().atMost(Duration.ofSeconds(30)).until(() -> received(second) > receivedBySecond + 2_000);
 
+					// while standing by, its list is the store up to the writer's last commit, then its own window
+					List<JsonNode> standbyView = everyEntry(second);
+					Map<Long, Integer> standbySeqs = new HashMap<>();
+					long standbyPrevious = Long.MIN_VALUE;
+					for (JsonNode entry : standbyView) {
+						assertThat(entry.get("id").asLong()).as("ids increase on the standby too").isGreaterThan(standbyPrevious);
+						standbyPrevious = entry.get("id").asLong();
+						if (entry.get("message").asString().startsWith("json ")) {
+							standbySeqs.merge(entry.get("seq").asLong(), 1, Integer::sum);
+						}
+					}
+					System.out.printf("standby's view: %d entries listed, json seq %d distinct, %d repeated at the seam, "
+							+ "highest %d%n", standbyView.size(), standbySeqs.size(),
+							standbySeqs.values().stream().filter((count) -> count > 1).count(),
+							standbySeqs.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+
 					// kill -9 the writer in the middle of the stream
 					int jsonAtKill = jsonLogged.get();
 					long killedAt = System.nanoTime();

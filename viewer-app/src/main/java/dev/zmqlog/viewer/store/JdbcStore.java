@@ -121,7 +121,7 @@ public final class JdbcStore implements HistoryStore, SharedStore {
 
 	private volatile long firstWrittenOwnId = Long.MAX_VALUE;
 
-	private volatile @Nullable Instant othersCommittedUpTo;
+	private volatile @Nullable Committed othersCommitted;
 
 	private JdbcStore(DataSource dataSource, Connection writer, boolean writing) throws SQLException {
 		this.dataSource = dataSource;
@@ -252,25 +252,37 @@ public final class JdbcStore implements HistoryStore, SharedStore {
 
 	@Override
 	public @Nullable Instant readCommittedUpTo() throws IOException {
-		try {
-			byte[] committed = state(this.writer, "committed");
+		// one statement, one snapshot: the commit's time and the ids it covers go together
+		Instant upTo = null;
+		long nextId = 0;
+		try (Statement statement = this.writer.createStatement();
+				ResultSet rows = statement.executeQuery(
+						"SELECT name, value FROM " + STATE + " WHERE name IN ('committed', 'nextId')")) {
+			while (rows.next()) {
+				String value = new String(rows.getBytes(2), StandardCharsets.US_ASCII);
+				if (rows.getString(1).equals("committed")) {
+					upTo = Instant.parse(value);
+				}
+				else {
+					nextId = Long.parseLong(value);
+				}
+			}
 			if (!this.writer.getAutoCommit()) {
 				this.writer.commit();
 			}
-			Instant upTo = (committed != null) ? Instant.parse(new String(committed, StandardCharsets.US_ASCII)) : null;
-			if (!this.writing) {
-				this.othersCommittedUpTo = upTo;
-			}
-			return upTo;
 		}
 		catch (SQLException ex) {
 			throw new IOException(ex.getMessage(), ex);
 		}
+		if (!this.writing) {
+			this.othersCommitted = (upTo != null) ? new Committed(upTo, nextId) : null;
+		}
+		return upTo;
 	}
 
 	@Override
-	public @Nullable Instant othersCommittedUpTo() {
-		return this.othersCommittedUpTo;
+	public @Nullable Committed othersCommitted() {
+		return this.othersCommitted;
 	}
 
 	@Override

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * The seam of a viewer that shares its store with others and did not write all it
  * numbered: its own ids and the stored ones differ for what it received while another
  * viewer wrote. The store answers for everything committed; the window for what is not
- * yet: while standing by, the entries received after the writer's last commit; once
- * writing, those after its own last commit. A cursor among its standby entries (ids the
+ * yet: while standing by, the entries received after the writer's last commit as this
+ * viewer last read it (the store answering for the ids that commit covered, and no more);
+ * once writing, those after its own last commit. A cursor among its standby entries (ids the
  * store does not know) stands for the time it was received: the stored entries received
  * before (or after) it.
  */
@@ -31,10 +32,11 @@ final class SharedIdSeam implements IdSeam {
 		if (this.store.writing()) {
 			return Math.max(windowOldestId, this.store.committedOwnId() + 1);
 		}
-		Instant committed = this.store.othersCommittedUpTo();
-		if (committed == null) {
+		SharedStore.Committed last = this.store.othersCommitted();
+		if (last == null) {
 			return windowOldestId;
 		}
+		Instant committed = last.upTo();
 		// the first entry received after the writer's last commit; receipts increase with ids
 		long low = windowOldestId;
 		long high = this.window.newestId() + 1;
@@ -53,11 +55,14 @@ final class SharedIdSeam implements IdSeam {
 
 	@Override
 	public long storeBefore(long beforeId, long windowFrom) {
+		// while standing by, the store answers for what the commit the window starts after covers, and no more
+		SharedStore.Committed last = this.store.writing() ? null : this.store.othersCommitted();
+		long committed = (last != null) ? last.nextId() : Long.MAX_VALUE;
 		if (beforeId >= windowFrom) {
-			return windowFrom;
+			return Math.min(windowFrom, committed);
 		}
 		Instant received = standbyReceived(beforeId);
-		return (received != null) ? this.store.firstIdReceivedFrom(received) : beforeId;
+		return Math.min(committed, (received != null) ? this.store.firstIdReceivedFrom(received) : beforeId);
 	}
 
 	@Override

@@ -32,8 +32,11 @@ public interface SharedStore {
 	 */
 	@Nullable Instant readCommittedUpTo() throws IOException;
 
-	/** What {@link #readCommittedUpTo()} last read: the other writer's progress, as this viewer last saw it. */
-	@Nullable Instant othersCommittedUpTo();
+	/**
+	 * What {@link #readCommittedUpTo()} last read while another viewer wrote: that
+	 * viewer's progress as this one last saw it; {@code null} before it committed anything.
+	 */
+	@Nullable Committed othersCommitted();
 
 	/**
 	 * Of entries this viewer received while another viewer wrote, those the store does not
@@ -63,6 +66,15 @@ public interface SharedStore {
 	 * start and never lost the lock): its window and the store then join by id alone.
 	 */
 	boolean ownIdsStored();
+
+	/**
+	 * A writer's last commit, read in one snapshot.
+	 *
+	 * @param upTo when the newest entry it committed was received
+	 * @param nextId every id stored up to that commit is below it; later commits store above it
+	 */
+	record Committed(Instant upTo, long nextId) {
+	}
 
 	/**
 	 * @param entries what to write, oldest first

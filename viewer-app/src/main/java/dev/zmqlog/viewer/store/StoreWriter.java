@@ -333,9 +333,10 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 	public Status status() {
 		SharedStatus shared = null;
 		if (this.shared != null) {
+			SharedStore.Committed committed = this.shared.othersCommitted();
 			shared = new SharedStatus(this.shared.writing() ? "writer" : "standby", this.takeovers, this.lastTakeoverAt,
 					this.gapFilled, this.gapAlreadyStored, this.standby.bytes(), this.standby.maxBytes(),
-					this.standby.dropped(), this.shared.othersCommittedUpTo());
+					this.standby.dropped(), (committed != null) ? committed.upTo() : null);
 		}
 		return new Status(this.stored.sum(), this.notStored.sum(), this.queuedBytes.get(),
 				this.maxQueuedBytes, this.committedId, this.writeLag, this.lastError, this.lastErrorAt,

@@ -137,7 +137,8 @@ class JdbcStoreTest {
 			assertThatIOException().isThrownBy(() -> second.write(List.of(StoredEntries.entry(12, "shop", Level.INFO, "x"))))
 				.withMessageContaining("another viewer writes");
 			assertThat(second.readCommittedUpTo()).isEqualTo(StoredEntries.START.plusSeconds(10).plusMillis(3));
-			assertThat(second.othersCommittedUpTo()).isEqualTo(StoredEntries.START.plusSeconds(10).plusMillis(3));
+			assertThat(second.othersCommitted()).isEqualTo(
+					new SharedStore.Committed(StoredEntries.START.plusSeconds(10).plusMillis(3), 11));
 		}
 	}
 
