@@ -73,7 +73,8 @@ class ViewerConfiguration {
 			Clock viewerClock) {
 		ViewerProperties.Store store = properties.store();
 		return new StoreWriter(historyStore, () -> sources.saved(StoreWriter.MAX_SAVED_SOURCES), viewerClock,
-				store.bufferMaxMemory().toBytes(), store.maxSize().toBytes(), store.maxAge());
+				store.bufferMaxMemory().toBytes(), store.maxSize().toBytes(), store.maxAge(),
+				store.standbyMaxMemory().toBytes());
 	}
 
 	@Bean

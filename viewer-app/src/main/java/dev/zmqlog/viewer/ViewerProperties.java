@@ -86,10 +86,12 @@ public record ViewerProperties(@DefaultValue("tcp://127.0.0.1:5556") List<String
 	 * @param maxAge How long entries are kept.
 	 * @param bufferMaxMemory Most heap the entries waiting to be stored may take; entries
 	 * beyond it are not stored, and counted.
+	 * @param standbyMaxMemory With jdbc, when another viewer writes: most heap the entries
+	 * this viewer keeps to fill the gap if that viewer dies may take (the newest are kept).
 	 */
 	public record Store(@DefaultValue("embedded") StoreType type, @DefaultValue("./zmqlog-data") Path path,
 			@DefaultValue("2GB") DataSize maxSize, @DefaultValue("7d") Duration maxAge,
-			@DefaultValue("16MB") DataSize bufferMaxMemory) {
+			@DefaultValue("16MB") DataSize bufferMaxMemory, @DefaultValue("32MB") DataSize standbyMaxMemory) {
 
 		public Store {
 			if (maxAge.isNegative() || maxAge.isZero()) {

@@ -40,12 +40,27 @@ public final class InProcessPublisher implements AutoCloseable {
 	 * @param settings more appender settings, before it starts
 	 */
 	public static InProcessPublisher connect(String endpoint, String rootTopic, Consumer<ZmqLogAppender> settings) {
+		return start(endpoint, "connect", rootTopic, settings);
+	}
+
+	/**
+	 * Starts a publisher that binds the endpoint, for viewers that connect (several may).
+	 * @param endpoint where the publisher binds
+	 * @param rootTopic the root topic
+	 * @param settings more appender settings, before it starts
+	 */
+	public static InProcessPublisher bind(String endpoint, String rootTopic, Consumer<ZmqLogAppender> settings) {
+		return start(endpoint, "bind", rootTopic, settings);
+	}
+
+	private static InProcessPublisher start(String endpoint, String mode, String rootTopic,
+			Consumer<ZmqLogAppender> settings) {
 		InProcessPublisher publisher = new InProcessPublisher(rootTopic);
 		ZmqLogAppender appender = publisher.appender;
 		appender.setContext(publisher.context);
 		appender.setName("ZMQ");
 		appender.addEndpoint(endpoint);
-		appender.setMode("connect");
+		appender.setMode(mode);
 		appender.setRootTopic(rootTopic);
 		settings.accept(appender);
 		appender.start();

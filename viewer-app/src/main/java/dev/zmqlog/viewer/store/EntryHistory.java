@@ -42,10 +42,18 @@ public final class EntryHistory {
 
 	private final Clock clock;
 
+	private final IdSeam sharedSeam;
+
 	public EntryHistory(RecentWindow window, HistoryStore store, Clock clock) {
 		this.window = window;
 		this.store = store;
 		this.clock = clock;
+		this.sharedSeam = (store instanceof SharedStore shared) ? new SharedIdSeam(shared, window) : IdSeam.EXACT;
+	}
+
+	/** How ids join now: exactly, unless this viewer shares the store and did not write all it numbered. */
+	private IdSeam seam() {
+		return (this.store instanceof SharedStore shared && !shared.ownIdsStored()) ? this.sharedSeam : IdSeam.EXACT;
 	}
 
 	/** Whether ids and entries survive a restart. */
@@ -55,12 +63,13 @@ public final class EntryHistory {
 
 	/** The newest {@code limit} entries that match below {@code beforeId}, oldest first. */
 	public Selection last(EntryFilter filter, int limit, long beforeId, long deadlineNanos) {
-		long boundary = this.window.oldestId();
+		IdSeam seam = seam();
+		long boundary = seam.windowFrom(this.window.oldestId());
 		Selection recent = this.window.last(filter, limit, boundary - 1, beforeId - 1, deadlineNanos);
 		if (recent.entries().size() >= limit || !recent.complete() || !this.store.durable()) {
 			return recent;
 		}
-		Selection stored = this.store.newest(filter, Long.MIN_VALUE, Math.min(beforeId, boundary),
+		Selection stored = this.store.newest(filter, Long.MIN_VALUE, seam.storeBefore(beforeId, boundary),
 				limit - recent.entries().size(), deadlineNanos);
 		return join(stored, recent);
 	}
@@ -70,10 +79,12 @@ public final class EntryHistory {
 		if (!this.store.durable()) {
 			return this.window.first(filter, limit, afterId, beforeId - 1, deadlineNanos);
 		}
-		long boundary = this.window.oldestId();
+		IdSeam seam = seam();
+		long boundary = seam.windowFrom(this.window.oldestId());
 		Selection stored = new Selection(List.of(), true, 0);
 		if (afterId + 1 < boundary) {
-			stored = this.store.oldest(filter, afterId, Math.min(beforeId, boundary), limit, deadlineNanos);
+			stored = this.store.oldest(filter, seam.storeAfter(afterId), seam.storeBefore(beforeId, boundary), limit,
+					deadlineNanos);
 			if (stored.entries().size() >= limit || !stored.complete() || beforeId <= boundary) {
 				return stored;
 			}
@@ -91,12 +102,15 @@ public final class EntryHistory {
 		if (!this.store.durable()) {
 			return this.window.first(filter, Integer.MAX_VALUE, afterId, upToId, deadlineNanos);
 		}
-		long boundary = this.window.oldestId();
+		IdSeam seam = seam();
+		long boundary = seam.windowFrom(this.window.oldestId());
 		Selection stored = new Selection(List.of(), true, 0);
 		if (afterId + 1 < boundary) {
-			stored = this.store.newest(filter, afterId, Math.min(upToId + 1, boundary), maxStored, deadlineNanos);
+			long storeAfter = seam.storeAfter(afterId);
+			stored = this.store.newest(filter, storeAfter, seam.storeBefore(upToId + 1, boundary), maxStored,
+					deadlineNanos);
 			if (stored.entries().size() >= maxStored) {
-				long skipped = stored.entries().get(0).id() - afterId - 1;
+				long skipped = stored.entries().get(0).id() - storeAfter - 1;
 				stored = new Selection(stored.entries(), stored.complete(), skipped);
 			}
 		}
@@ -117,7 +131,7 @@ public final class EntryHistory {
 
 	public @Nullable ViewerEntry get(long id) {
 		ViewerEntry entry = this.window.get(id);
-		return (entry != null || id >= this.window.oldestId()) ? entry : this.store.get(id);
+		return (entry != null || id >= this.window.oldestId() || !this.store.durable()) ? entry : this.store.get(id);
 	}
 
 	/**
@@ -165,7 +179,7 @@ public final class EntryHistory {
 		};
 		EntryFilter bounded = new EntryFilter(filter.topics(), filter.level(), filter.query(), filter.sources(),
 				filter.logger(), filter.thread(), filter.mdc(), filter.marker(), from, to);
-		long boundary = this.window.oldestId();
+		long boundary = seam().windowFrom(this.window.oldestId());
 		boolean complete = !this.store.durable() || this.store.count(bounded, boundary, counter, deadlineNanos);
 		List<ViewerEntry> recent = this.window.range(boundary - 1, this.window.newestId());
 		for (int i = 0; i < recent.size() && complete; i++) {

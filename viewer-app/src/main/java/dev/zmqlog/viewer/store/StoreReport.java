@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param writing whether the writer's thread runs (always false for memory)
  * @param lastError the store's last failure, or what was done about a damaged store at start
  * @param lastErrorAt when the last failure happened
+ * @param shared with jdbc: this viewer's role among those sharing the database, its takeovers
  */
 public record StoreReport(String type, long bytes, long entries, @Nullable Instant oldest, long stored, long notStored,
 		long queuedBytes, Duration writeLag, long committedId, boolean writing, @Nullable String lastError,
-		@Nullable Instant lastErrorAt) {
+		@Nullable Instant lastErrorAt, StoreWriter.@Nullable SharedStatus shared) {
 
 	public static StoreReport of(HistoryStore store, StoreWriter writer) {
 		StoreWriter.Status status = writer.status();
@@ -41,7 +42,7 @@ public record StoreReport(String type, long bytes, long entries, @Nullable Insta
 				: (sizeError != null) ? sizeError : store.recovery();
 		return new StoreReport(store.type().name().toLowerCase(Locale.ROOT), size.bytes(), size.entries(), size.oldest(),
 				status.stored(), status.notStored(), status.queuedBytes(), status.writeLag(), status.committedId(),
-				status.writing(), lastError, status.lastErrorAt());
+				status.writing(), lastError, status.lastErrorAt(), status.shared());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.store;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,12 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 	static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
 	static final Duration RETENTION_INTERVAL = Duration.ofSeconds(10);
+
+	/** How often a standby viewer tries the writer's lock, and trims what it keeps by the writer's progress. */
+	static final Duration STANDBY_INTERVAL = Duration.ofSeconds(1);
+
+	/** A standby keeps what it received this long before the writer's last commit, for receipts a little apart. */
+	static final Duration STANDBY_MARGIN = Duration.ofSeconds(2);
 
 	/** Entries written at once at most. */
 	static final int MAX_BATCH = 5_000;
@@ -82,14 +89,36 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 
 	private final Thread thread;
 
+	/** The store, when several viewers share it; else {@code null}. */
+	private final @Nullable SharedStore shared;
+
+	/** What this viewer received while another one writes; the writer's thread's. */
+	private final StandbyBuffer standby;
+
+	private volatile long takeovers;
+
+	private volatile @Nullable Instant lastTakeoverAt;
+
+	private volatile long gapFilled;
+
+	private volatile long gapAlreadyStored;
+
+	public StoreWriter(HistoryStore store, Supplier<List<SavedSource>> sources, Clock clock, long maxQueuedBytes,
+			long maxBytes, Duration maxAge) {
+		this(store, sources, clock, maxQueuedBytes, maxBytes, maxAge, maxQueuedBytes);
+	}
+
 	/**
 	 * @param maxQueuedBytes the most heap the entries waiting for the store may take
 	 * @param maxBytes the most the store may take on disk
 	 * @param maxAge how long entries are kept
+	 * @param standbyMaxBytes the most heap what a standby viewer keeps for a takeover may take
 	 */
 	public StoreWriter(HistoryStore store, Supplier<List<SavedSource>> sources, Clock clock, long maxQueuedBytes,
-			long maxBytes, Duration maxAge) {
+			long maxBytes, Duration maxAge, long standbyMaxBytes) {
 		this.store = store;
+		this.shared = (store instanceof SharedStore sharedStore) ? sharedStore : null;
+		this.standby = new StandbyBuffer(standbyMaxBytes);
 		this.sources = sources;
 		this.clock = clock;
 		this.maxQueuedBytes = maxQueuedBytes;
@@ -122,8 +151,23 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 		long lastCommit = System.nanoTime();
 		long lastRetention = System.nanoTime() - RETENTION_INTERVAL.toNanos();
 		Instant oldestUncommitted = null;
+		long lastStandby = System.nanoTime() - STANDBY_INTERVAL.toNanos();
 		List<ViewerEntry> batch = new ArrayList<>(MAX_BATCH);
 		while (this.running || !this.queue.isEmpty()) {
+			if (this.shared != null && (!this.shared.writing() || !this.standbyEmpty())) {
+				long now = System.nanoTime();
+				boolean due = now - lastStandby >= STANDBY_INTERVAL.toNanos();
+				if (due) {
+					lastStandby = now;
+				}
+				if (!standBy(this.shared, due)) {
+					if (this.queue.isEmpty() && this.running) {
+						LockSupport.parkNanos(IDLE_NANOS);
+					}
+					continue;
+				}
+				lastCommit = System.nanoTime();
+			}
 			long batchBytes = 0;
 			Queued queued;
 			while (batch.size() < MAX_BATCH && (queued = this.queue.poll()) != null) {
@@ -166,8 +210,83 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 			this.stored.add(batch.size());
 		}
 		catch (Exception | OutOfMemoryError ex) {
-			this.notStored.add(batch.size());
 			failed("writing " + batch.size() + " entries", ex);
+			if (this.shared != null && !this.shared.writing()) {
+				// the lock went with the connection: keep them for when this viewer writes again
+				batch.forEach(this.standby::add);
+			}
+			else {
+				this.notStored.add(batch.size());
+			}
+		}
+	}
+
+	private boolean standbyEmpty() {
+		return this.standby.bytes() == 0;
+	}
+
+	/**
+	 * While another viewer writes: keeps what arrives, and every {@link #STANDBY_INTERVAL}
+	 * tries the lock (taking over fills the gap from what was kept) or trims what the
+	 * writer's commits have passed.
+	 * @return whether this viewer writes now, the gap filled
+	 */
+	private boolean standBy(SharedStore shared, boolean due) {
+		Queued queued;
+		while ((queued = this.queue.poll()) != null) {
+			this.standby.add(queued.entry(), queued.bytes());
+			this.queuedBytes.addAndGet(-queued.bytes());
+			this.highestWritten = queued.entry().id();
+		}
+		if (!due) {
+			return false;
+		}
+		try {
+			if (shared.tryTakeOver()) {
+				fillGap(shared);
+				return true;
+			}
+			Instant committed = shared.readCommittedUpTo();
+			if (committed != null) {
+				this.standby.trimUpTo(committed.minus(STANDBY_MARGIN));
+			}
+		}
+		catch (Exception | OutOfMemoryError ex) {
+			failed(shared.writing() ? "filling the gap after taking over" : "standing by", ex);
+		}
+		return false;
+	}
+
+	/** Writes, after taking over, what this viewer received that the dead writer had not committed. */
+	private void fillGap(SharedStore shared) throws IOException {
+		long dropped = this.standby.dropped();
+		List<ViewerEntry> received = this.standby.entries();
+		SharedStore.GapFill gap = shared.unstored(received);
+		List<ViewerEntry> entries = gap.entries();
+		for (int from = 0; from < entries.size(); from += MAX_BATCH) {
+			List<ViewerEntry> batch = entries.subList(from, Math.min(entries.size(), from + MAX_BATCH));
+			this.store.write(batch);
+			this.stored.add(batch.size());
+		}
+		if (!received.isEmpty()) {
+			this.highestWritten = Math.max(this.highestWritten, received.get(received.size() - 1).id());
+		}
+		if (!commit()) {
+			throw new IOException("the gap's commit failed: " + this.lastError);
+		}
+		this.standby.drain();
+		this.takeovers++;
+		this.lastTakeoverAt = this.clock.instant();
+		this.gapFilled += entries.size();
+		this.gapAlreadyStored += gap.alreadyStored() + gap.beforeCommit();
+		Instant oldest = received.isEmpty() ? null : received.get(0).received();
+		logger.warn("Took over writing the shared history (the writer's last commit: {}): stored {} entries this viewer "
+				+ "received that it had not, skipped {} structured entries it had and {} others received before its "
+				+ "last commit", gap.committedUpTo(), entries.size(), gap.alreadyStored(), gap.beforeCommit());
+		if (dropped > 0 && oldest != null && gap.committedUpTo() != null && oldest.isAfter(gap.committedUpTo())) {
+			logger.warn("What arrived from {} to {} is not in the shared history: the standby buffer ({} bytes, "
+					+ "store.standby-max-memory) had made room for newer entries", gap.committedUpTo(), oldest,
+					this.standby.maxBytes());
 		}
 	}
 
@@ -212,9 +331,16 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 
 	/** Where the writer stands. */
 	public Status status() {
+		SharedStatus shared = null;
+		if (this.shared != null) {
+			SharedStore.Committed committed = this.shared.othersCommitted();
+			shared = new SharedStatus(this.shared.writing() ? "writer" : "standby", this.takeovers, this.lastTakeoverAt,
+					this.gapFilled, this.gapAlreadyStored, this.standby.bytes(), this.standby.maxBytes(),
+					this.standby.dropped(), (committed != null) ? committed.upTo() : null);
+		}
 		return new Status(this.stored.sum(), this.notStored.sum(), this.queuedBytes.get(),
 				this.maxQueuedBytes, this.committedId, this.writeLag, this.lastError, this.lastErrorAt,
-				this.thread.isAlive());
+				this.thread.isAlive(), shared);
 	}
 
 	/** Stops after writing and committing what is queued. */
@@ -243,10 +369,29 @@ public final class StoreWriter implements EntrySink, AutoCloseable {
 	 * @param lastError the store's last failure, if any
 	 * @param lastErrorAt when it happened
 	 * @param writing whether the writer's thread runs
+	 * @param shared where this viewer stands among those sharing the store; {@code null} when not shared
 	 */
 	public record Status(long stored, long notStored, long queuedBytes, long maxQueuedBytes,
 			long committedId, Duration writeLag, @Nullable String lastError, @Nullable Instant lastErrorAt,
-			boolean writing) {
+			boolean writing, @Nullable SharedStatus shared) {
+	}
+
+	/**
+	 * A viewer among several sharing one store.
+	 *
+	 * @param role {@code writer} (holds the lock) or {@code standby}
+	 * @param takeovers times this viewer took over writing since it started
+	 * @param lastTakeoverAt when it last did
+	 * @param gapFilled entries it stored on taking over that the writer before it had not
+	 * @param gapAlreadyStored entries it kept that the writer before it had stored already
+	 * @param standbyBytes heap of what it keeps for a takeover
+	 * @param standbyMaxBytes the most that may take ({@code store.standby-max-memory})
+	 * @param standbyDropped entries that made room for newer ones in it
+	 * @param writerCommittedUpTo while standing by: when the newest entry of the writer's last commit was received
+	 */
+	public record SharedStatus(String role, long takeovers, @Nullable Instant lastTakeoverAt, long gapFilled,
+			long gapAlreadyStored, long standbyBytes, long standbyMaxBytes, long standbyDropped,
+			@Nullable Instant writerCommittedUpTo) {
 	}
 
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 /**
  * The PostgreSQL store against a real server: every filter finds exactly what it matches,
@@ -127,9 +127,89 @@ class JdbcStoreTest {
 	}
 
 	@Test
-	void oneViewerWritesAtATime() {
-		assertThatIllegalStateException().isThrownBy(() -> JdbcStore.open(this.database.dataSource()))
-			.withMessageContaining("Another viewer writes");
+	void aSecondViewerStandsByAndNumbersAboveTheStore() throws Exception {
+		writeAndCommit(10);
+		try (JdbcStore second = JdbcStore.open(this.database.dataSource())) {
+			assertThat(second.writing()).isFalse();
+			assertThat(second.ownIdsStored()).isFalse();
+			assertThat(second.nextId()).isEqualTo(11 + JdbcStore.STANDBY_HEADROOM);
+			assertThat(second.tryTakeOver()).as("the first viewer holds the lock").isFalse();
+			assertThatIOException().isThrownBy(() -> second.write(List.of(StoredEntries.entry(12, "shop", Level.INFO, "x"))))
+				.withMessageContaining("another viewer writes");
+			assertThat(second.readCommittedUpTo()).isEqualTo(StoredEntries.START.plusSeconds(10).plusMillis(3));
+			assertThat(second.othersCommitted()).isEqualTo(
+					new SharedStore.Committed(StoredEntries.START.plusSeconds(10).plusMillis(3), 11));
+		}
+	}
+
+	@Test
+	void aStandbyTakesOverAndStoresOnlyWhatTheDeadWriterLacked() throws Exception {
+		// the writer stored seq 1..10 and texts received up to its last commit
+		List<ViewerEntry> written = new ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			written.add(structured(i, i, at(i)));
+		}
+		written.add(text(11, "before the commit", at(5)));
+		written.add(text(12, "twice the same", at(10)));
+		this.store.write(written);
+		this.store.commit(13, List.of());
+		JdbcStore standby = JdbcStore.open(this.database.dataSource());
+		try {
+			long own = standby.nextId();
+			// what the standby received: the same events, a little later, and what the writer never committed
+			List<ViewerEntry> received = new ArrayList<>();
+			for (int i = 3; i <= 14; i++) {
+				received.add(structured(own++, i, at(i).plusMillis(2)));
+			}
+			received.add(text(own++, "before the commit", at(5).plusMillis(2)));
+			received.add(text(own++, "long before the commit", at(7)));
+			// within the band: matched by content, one of the two stored, the other not
+			received.add(text(own++, "twice the same", at(10).plusMillis(1)));
+			received.add(text(own++, "twice the same", at(10).plusMillis(400)));
+			received.add(text(own++, "just after, received earlier here", at(10).minusMillis(1)));
+			received.add(text(own++, "after the commit", at(12)));
+			assertThat(standby.tryTakeOver()).isFalse();
+
+			this.store.close();
+			this.store = null;
+			assertThat(standby.tryTakeOver()).isTrue();
+			SharedStore.GapFill gap = standby.unstored(received);
+
+			assertThat(gap.entries()).extracting(ViewerEntry::message)
+				.containsExactly("event 11", "event 12", "event 13", "event 14", "twice the same",
+						"just after, received earlier here", "after the commit");
+			assertThat(gap.alreadyStored()).isEqualTo(8);
+			assertThat(gap.beforeCommit()).isEqualTo(3);
+			standby.write(gap.entries());
+			standby.commit(own, List.of());
+
+			List<ViewerEntry> all = standby.oldest(EntryFilter.ALL, Long.MIN_VALUE, FAR, 1_000, NO_DEADLINE).entries();
+			assertThat(all.stream().filter((entry) -> entry.seq() != null).map(ViewerEntry::seq))
+				.containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L);
+			assertThat(ids(all)).isSorted().doesNotHaveDuplicates();
+			assertThat(all.get(12).id()).as("the standby's own ids continue the store's").isGreaterThan(12)
+				.isEqualTo(gap.entries().get(0).id());
+			assertThat(standby.ownIdsStored()).isFalse();
+			assertThat(standby.committedOwnId()).isEqualTo(own - 1);
+		}
+		finally {
+			standby.close();
+		}
+	}
+
+	private static Instant at(int second) {
+		return StoredEntries.START.plusSeconds(second);
+	}
+
+	private static ViewerEntry structured(long id, long seq, Instant received) {
+		ViewerEntry entry = StoredEntries.entry(seq, "shop", Level.INFO, "event " + seq);
+		return new ViewerEntry(id, entry.time(), received, entry.topic(), entry.level(), entry.logger(), entry.thread(),
+				entry.message(), entry.exception(), entry.mdc(), entry.markers(), seq, entry.source(), entry.kind());
+	}
+
+	private static ViewerEntry text(long id, String message, Instant received) {
+		return new ViewerEntry(id, received, received, "shop.INFO", Level.INFO, null, null, message, null, Map.of(),
+				List.of(), null, null, EntryKind.TEXT);
 	}
 
 	@Test

@@ -15,9 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import dev.zmqlog.protocol.EntryKind;
-import dev.zmqlog.protocol.Level;
-import dev.zmqlog.protocol.Source;
 import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import dev.zmqlog.viewer.history.RecentWindow;
@@ -51,35 +48,10 @@ class StoreBenchmark {
 
 	private final Instant start = Instant.now().minus(Duration.ofHours(2));
 
-	private static final String[] WORDS = ("order payment invoice customer cart session request response timeout retry "
-			+ "connection pool database query cache miss hit user account token refresh shipment warehouse stock price "
-			+ "discount coupon checkout basket email notification queue consumer producer partition offset").split(" ");
+	private final BenchmarkEntries generator = new BenchmarkEntries(this.random, this.start);
 
 	private ViewerEntry entry(long id, long millis) {
-		String app = "service-" + (id % 5);
-		Level level = (id % 100 == 0) ? Level.ERROR : (id % 20 == 0) ? Level.WARN : (id % 3 == 0) ? Level.DEBUG : Level.INFO;
-		StringBuilder message = new StringBuilder(220);
-		while (message.length() < 180 + this.random.nextInt(80)) {
-			message.append(WORDS[this.random.nextInt(WORDS.length)]).append(' ');
-		}
-		message.append("id=").append(Long.toHexString(this.random.nextLong()));
-		String exception = null;
-		if (id % 100 == 7) {
-			StringBuilder trace = new StringBuilder("java.lang.IllegalStateException: ").append(WORDS[(int) (id % WORDS.length)]);
-			int frames = 20 + this.random.nextInt(30);
-			for (int i = 0; i < frames; i++) {
-				trace.append("\n\tat com.example.").append(app.replace('-', '.')).append(".Handler").append(i)
-					.append(".handle(Handler").append(i).append(".java:").append(10 + i).append(')');
-			}
-			exception = trace.toString();
-		}
-		Map<String, String> mdc = (id % 10 < 7) ? Map.of("traceId", Long.toHexString(id / 7), "user", "u" + (id % 1000))
-				: Map.of();
-		Instant time = this.start.plusMillis(millis);
-		return new ViewerEntry(id, time, time, app + "." + level + ".http", level,
-				"com.example." + app.replace('-', '.') + ".Component" + (id % 8), "worker-" + (id % 20),
-				message.toString(), exception, mdc, List.of(), id, new Source(app, "host-" + (id % 3), 1000 + id % 5,
-						app + "-i1"), EntryKind.STRUCTURED);
+		return this.generator.entry(id, millis);
 	}
 
 	@Test
