@@ -210,7 +210,7 @@ async function runScenario(browser, name) {
   } finally {
     await context.close();
     await publisher.stop();
-    await viewer.stop();
+    await viewer.remove();
   }
 }
 

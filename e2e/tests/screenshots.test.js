@@ -88,7 +88,7 @@ before(async () => {
 
 after(async () => {
   await publisher?.stop();
-  await viewer?.stop();
+  await viewer?.remove();
   await browser?.close();
 });
 

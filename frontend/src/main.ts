@@ -314,10 +314,11 @@ const SERVER_FACETS_EVERY = 5_000;
 
 /** Counts over the viewer's history where it has /api/fields (asked at most every 5 s), else over the newest entries shown. */
 async function refreshFacets(): Promise<void> {
-  const generation = ++facetsGeneration;
   const held = countFacets(newestShownUpTo(FACET_SAMPLE));
   facetsPanel.renderLevels(held.levels, state.filter);
+  // asked lately for this filter: that answer stands (and one still on its way is not made stale)
   if (api.supports('fields') && serverFacetsFilter === state.filter && Date.now() - serverFacetsAt < SERVER_FACETS_EVERY) return;
+  const generation = ++facetsGeneration;
   if (api.supports('fields')) {
     serverFacetsAt = Date.now();
     serverFacetsFilter = state.filter;
