@@ -66,10 +66,13 @@ export class FilteredView {
   }
 
   /**
-   * Takes in what the buffer just put before its oldest entry (the first `added` positions).
+   * Takes in what the buffer just put before its oldest entry (the first `added` positions),
+   * and forgets what it evicted at its newest end to make room.
    * @returns how many rows were added at the start
    */
   prepended(added: number): number {
+    const end = this.buffer.endPosition;
+    while (this.positions.length > this.start && this.positions[this.positions.length - 1] >= end) this.positions.pop();
     const first = this.buffer.firstPosition;
     const matched: number[] = [];
     for (let p = first; p < first + added; p++) if (this.predicate(this.buffer.at(p)!)) matched.push(p);

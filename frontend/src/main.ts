@@ -125,7 +125,7 @@ function render(): void {
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
   setText(ui.badge, `▼ ${newCount} new`);
-  const history = older.loading ? ' · loading older…' : older.atStart ? ' · start of history' : '';
+  const history = older.loading ? ' · loading…' : older.atStart ? ' · start of history' : state.detached ? ' · back in history: End for live' : '';
   const shown = context.rows ? `context: ${context.rows.length.toLocaleString('en')} lines · ` : '';
   setText(ui.counts, `${shown}${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held${history}`);
 }
@@ -448,13 +448,14 @@ $('download-json').addEventListener('click', () => download('json'));
 // ---- follow mode --------------------------------------------------------------------------
 
 function togglePause(): void {
-  if (follow.paused) follow.resume();
+  if (follow.paused) resume();
   else follow.pause();
   scheduleRender();
 }
 
 function resume(): void {
   leaveContext(false);
+  if (state.detached && !range.from && !range.to) backToLive();
   follow.resume();
   scheduleRender();
 }
@@ -467,6 +468,14 @@ ui.list.addEventListener('scroll', () => {
   if (context.active) {
     lastScrollTop = top;
     list.render();
+    return;
+  }
+  // back in history, the end of the list is not the live tail: reaching it loads newer pages, it does not follow
+  if (state.detached) {
+    lastScrollTop = top;
+    list.render();
+    if (top < ROW_HEIGHT * 10) void loadOlder();
+    else if (top > list.maxScrollTop() - ROW_HEIGHT * 10) void loadNewer();
     return;
   }
   if (!list.scrolledByPage()) {
@@ -494,7 +503,9 @@ async function loadOlder(): Promise<void> {
       shared.share(entry);
       names.learnEntry(entry);
     }
+    const wasDetached = state.detached;
     const added = state.prepend(page);
+    if (state.detached && !wasDetached) leaveLive();
     if (added > 0) {
       // the rows read stay where they are: the new ones go above the viewport
       const top = ui.list.scrollTop;
@@ -504,6 +515,44 @@ async function loadOlder(): Promise<void> {
     }
   }
   scheduleRender();
+}
+
+/** Scrolled back past what the buffer holds: the newest entries made room, so the stream stops until the view reaches them again. */
+function leaveLive(): void {
+  connection.stop();
+  follow.pause();
+  ui.status.dataset.status = 'history';
+  ui.status.textContent = 'history (End: live)';
+}
+
+/** Scrolling down while back in history: the page after the newest entry held; the last one resumes the stream after it. */
+async function loadNewer(): Promise<void> {
+  const newest = buffer.at(buffer.endPosition - 1);
+  if (!newest || older.loading || !state.detached) return;
+  const pending = older.loadNewer(newest.id, apiQuery(state.filter));
+  scheduleRender();
+  const page = await pending;
+  if (page && state.detached) {
+    for (const entry of page.entries) {
+      shared.share(entry);
+      names.learnEntry(entry);
+    }
+    const { dropped } = state.appendNewer(page.entries, page.complete);
+    if (dropped > 0) {
+      older.reopen();
+      keepPlaceAfterEviction(dropped);
+    }
+    lastScrollTop = ui.list.scrollTop;
+    if (!state.detached) connection.start(false);
+  }
+  scheduleRender();
+}
+
+/** End while back in history: the live tail afresh. */
+function backToLive(): void {
+  state.expectBacklog();
+  older.reset();
+  connection.start(true);
 }
 window.addEventListener('resize', scheduleRender);
 
