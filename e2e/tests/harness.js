@@ -54,7 +54,8 @@ export async function waitFor(fn, { timeout = 10_000, interval = 100, what = 'co
  * Viewer and removed by remove().
  */
 export class Viewer {
-  constructor({ httpPort, zmqPort, mode = 'connect', extra = [], storePath }) {
+  constructor({ httpPort, zmqPort, mode = 'connect', extra = [], storePath, jar = viewerJar }) {
+    this.jar = jar;
     this.httpPort = httpPort;
     this.zmqPort = zmqPort;
     this.mode = mode;
@@ -72,11 +73,11 @@ export class Viewer {
   }
 
   async start() {
-    if (!existsSync(viewerJar)) throw new Error(`${viewerJar} is missing: build viewer-app first`);
+    if (!existsSync(this.jar)) throw new Error(`${this.jar} is missing: build viewer-app first`);
     const args = [
       '-Xmx512m',
       '-jar',
-      viewerJar,
+      this.jar,
       `--server.port=${this.httpPort}`,
       `--zmq.log.viewer.endpoints=tcp://127.0.0.1:${this.zmqPort}`,
       `--zmq.log.viewer.mode=${this.mode}`,
