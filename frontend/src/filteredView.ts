@@ -1,6 +1,9 @@
 import type { EntryBuffer } from './entryBuffer';
 import type { Entry } from './types';
 
+/** Free slots kept before the first row when older pages are put in front. */
+const HEADROOM = 4096;
+
 /**
  * The buffer's entries that pass the current filter, as absolute buffer positions in
  * order. Appends are tested one by one; a filter change rescans the buffer.
@@ -77,13 +80,15 @@ export class FilteredView {
     const matched: number[] = [];
     for (let p = first; p < first + added; p++) if (this.predicate(this.buffer.at(p)!)) matched.push(p);
     if (matched.length === 0) return 0;
-    if (this.start >= matched.length) {
-      this.start -= matched.length;
-      for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
-    } else {
-      this.positions = matched.concat(this.positions.slice(this.start));
-      this.start = 0;
+    if (this.start < matched.length) {
+      // room at the front for the pages to come: scrolling back must not copy every row per page
+      const headroom = Math.max(matched.length, HEADROOM, this.length >> 1);
+      const rows = this.positions.slice(this.start);
+      this.positions = new Array<number>(headroom).concat(rows);
+      this.start = headroom;
     }
+    this.start -= matched.length;
+    for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
     return matched.length;
   }
 
