@@ -5,6 +5,10 @@
 //
 //   npm run bench:browser -- [--seconds 60] [--rate 20000] [--scenarios follow,search,regex,paused]
 //                            [--profile] [--trace FILE] [--viewer-arg=--zmq.log.viewer.x=y ...] [--json FILE]
+//                            [--against OTHER.jar [--against-name main]]
+//
+// --against runs each scenario a second time, right after, with another build of the viewer
+// (and so of its UI): a side-by-side comparison in one run.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Publisher, Viewer, counts, launchBrowser, sleep, waitFor, waitForLive } from '../tests/harness.js';
@@ -19,6 +23,8 @@ const { values: options } = parseArgs({
     trace: { type: 'string' },
     'viewer-arg': { type: 'string', multiple: true, default: [] },
     json: { type: 'string' },
+    against: { type: 'string' },
+    'against-name': { type: 'string', default: 'other' },
   },
 });
 const SECONDS = Number(options.seconds);
@@ -133,8 +139,8 @@ function topFunctions(profile, limit = 12) {
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
-async function startViewer() {
-  const viewer = await Viewer.start({ mode: 'bind', extra: options['viewer-arg'] });
+async function startViewer(jar) {
+  const viewer = await Viewer.start({ mode: 'bind', extra: options['viewer-arg'], ...(jar ? { jar } : {}) });
   const publisher = new Publisher('connect', `tcp://127.0.0.1:${viewer.zmqPort}`);
   // the publisher connects: its first messages go nowhere until the viewer's subscription is in
   await waitFor(
@@ -147,9 +153,9 @@ async function startViewer() {
   return { viewer, publisher };
 }
 
-async function runScenario(browser, name) {
+async function runScenario(browser, name, jar) {
   const scenario = SCENARIOS[name];
-  const { viewer, publisher } = await startViewer();
+  const { viewer, publisher } = await startViewer(jar);
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
@@ -210,7 +216,7 @@ async function runScenario(browser, name) {
   } finally {
     await context.close();
     await publisher.stop();
-    await viewer.stop();
+    await viewer.remove();
   }
 }
 
@@ -300,10 +306,14 @@ try {
   for (const name of options.scenarios.split(',')) {
     if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
     console.error(`${name}: ${SCENARIOS[name].what}, ${RATE.toLocaleString('en')} entries/s for ${SECONDS} s …`);
-    const result = await runScenario(browser, name);
-    results.push(result);
-    console.error(`  heap MB over time: ${result.heapSeries.map(([t, heap]) => `${t}s ${heap}`).join(', ')}`);
-    if (result.profile) console.error(`  self time, 10 s profile:\n    ${result.profile.join('\n    ')}`);
+    const runs = [[name, undefined]];
+    if (options.against) runs.push([`${name} (${options['against-name']})`, options.against]);
+    for (const [label, jar] of runs) {
+      const result = { ...(await runScenario(browser, name, jar)), scenario: label };
+      results.push(result);
+      console.error(`  ${label}: heap MB over time: ${result.heapSeries.map(([t, heap]) => `${t}s ${heap}`).join(', ')}`);
+      if (result.profile) console.error(`  self time, 10 s profile:\n    ${result.profile.join('\n    ')}`);
+    }
   }
 } finally {
   await browser.close();

@@ -1,7 +1,8 @@
 // Shared pieces of the end-to-end tests: free ports, the viewer jar, a pyzmq publisher,
 // Debian's chromium through playwright-core.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -48,14 +49,19 @@ export async function waitFor(fn, { timeout = 10_000, interval = 100, what = 'co
 
 /**
  * The viewer jar as a child process. mode 'connect' (its default) connects to zmqPort,
- * 'bind' binds it. extra: more arguments (e.g. --demo).
+ * 'bind' binds it. extra: more arguments (e.g. --demo). Its history store is a folder of its
+ * own (storePath, a fresh temporary one unless given), kept across a restart of the same
+ * Viewer and removed by remove().
  */
 export class Viewer {
-  constructor({ httpPort, zmqPort, mode = 'connect', extra = [] }) {
+  constructor({ httpPort, zmqPort, mode = 'connect', extra = [], storePath, jar = viewerJar }) {
+    this.jar = jar;
     this.httpPort = httpPort;
     this.zmqPort = zmqPort;
     this.mode = mode;
     this.extra = extra;
+    this.ownStore = !storePath;
+    this.storePath = storePath ?? mkdtempSync(path.join(os.tmpdir(), 'zmqlog-e2e-store-'));
     this.url = `http://127.0.0.1:${httpPort}`;
     this.output = [];
   }
@@ -67,14 +73,15 @@ export class Viewer {
   }
 
   async start() {
-    if (!existsSync(viewerJar)) throw new Error(`${viewerJar} is missing: build viewer-app first`);
+    if (!existsSync(this.jar)) throw new Error(`${this.jar} is missing: build viewer-app first`);
     const args = [
       '-Xmx512m',
       '-jar',
-      viewerJar,
+      this.jar,
       `--server.port=${this.httpPort}`,
       `--zmq.log.viewer.endpoints=tcp://127.0.0.1:${this.zmqPort}`,
       `--zmq.log.viewer.mode=${this.mode}`,
+      `--zmq.log.viewer.store.path=${this.storePath}`,
       ...this.extra,
     ];
     const child = spawn(JAVA, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,6 +110,12 @@ export class Viewer {
 
   async stats() {
     return (await fetch(`${this.url}/api/stats`)).json();
+  }
+
+  /** Stops the process and removes the store folder it was given by default. */
+  async remove() {
+    await this.stop();
+    if (this.ownStore) rmSync(this.storePath, { recursive: true, force: true });
   }
 
   /** Kills the process (SIGKILL after 5 s) and waits for it to be gone. Safe to call twice. */
@@ -190,7 +203,7 @@ export async function withSetup(browser, body, { contextOptions = {}, viewerOpti
     const publisher = new Publisher('bind', `tcp://127.0.0.1:${zmqPort}`);
     cleanups.push(() => publisher.stop());
     const viewer = new Viewer({ httpPort: await freePort(), zmqPort, mode: 'connect', ...viewerOptions });
-    cleanups.push(() => viewer.stop());
+    cleanups.push(() => viewer.remove());
     await viewer.start();
     await publisher.waitForSubscription();
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });

@@ -68,6 +68,20 @@ function sourcesNow() {
     { ...SOURCES.payments, firstSeen: iso(now - 3_600_000), lastSeen: iso(now - 90_000), received: 60_213, lost: 37, rate: 0, restartOf: null },
   ];
 }
+/** /api/histogram: a fixed quarter hour of traffic (the fixture's own ten seconds would be one bar), the same every run. */
+function histogramNow() {
+  const end = Date.now();
+  const buckets = Array.from({ length: 60 }, (_, i) => {
+    const start = end - (60 - i) * 15_000;
+    const wave = Math.round(30 + 18 * Math.sin(i / 5) + ((i * 37) % 11));
+    return {
+      start: new Date(start).toISOString(),
+      end: new Date(start + 15_000).toISOString(),
+      counts: { DEBUG: Math.round(wave / 3), INFO: wave, WARN: i % 7 === 3 ? 4 : i % 3 === 0 ? 1 : 0, ERROR: i === 41 ? 6 : i % 17 === 5 ? 2 : 0 },
+    };
+  });
+  return { buckets };
+}
 const STATS = { received: 369_923, rejected: 0, raw: 0, lost: 37, lostBySource: { payments: 37 }, rate: 95.6, history: 50_000, historyCapacity: 50_000, browsers: 1 };
 
 let browser;
@@ -88,7 +102,7 @@ before(async () => {
 
 after(async () => {
   await publisher?.stop();
-  await viewer?.stop();
+  await viewer?.remove();
   await browser?.close();
 });
 
@@ -132,6 +146,7 @@ async function shoot(name, { scheme, viewport, deviceScaleFactor = 1, isMobile =
   try {
     await context.route('**/api/sources', (route) => route.fulfill({ json: sourcesNow() }));
     await context.route('**/api/stats', (route) => route.fulfill({ json: STATS }));
+    await context.route('**/api/histogram?*', (route) => route.fulfill({ json: histogramNow() }));
     const page = await context.newPage();
     await page.goto(`${viewer.url}/?time=utc`);
     await waitForLive(page);
@@ -144,6 +159,7 @@ async function shoot(name, { scheme, viewport, deviceScaleFactor = 1, isMobile =
     if (viewport.width > 900) await waitFor(async () => (await page.textContent('[data-testid=level-chip-INFO] .count')) === infos, { what: 'the level counts' });
     if (prepare) await prepare(page);
     await page.waitForSelector('[data-testid=src-app]', { state: 'attached' });
+    await page.waitForSelector('[data-testid=timeline]:not([hidden])');
     await page.mouse.move(1, viewport.height - 1);
     await page.evaluate(() => document.fonts.ready);
     await nextFrame(page);

@@ -249,6 +249,13 @@ describe('workspace', { concurrency: false }, () => {
       assert.equal(await page.textContent('[data-testid=loss-marker] .c-msg'), '6 lost from orders@web-1');
       const order = await page.$$eval('#list .row', (rows) => rows.map((row) => row.querySelector('.c-msg')?.textContent).slice(-2));
       assert.deepEqual(order, ['6 lost from orders@web-1', 'order after a gap']);
+
+      // rows are in the order received: one logged 5 s before the row above it is marked late
+      await publisher.log('web late by 5 s', { source: web, seq: 3, topic: 'web.INFO', created: Date.now() / 1000 - 5 });
+      const late = page.locator('#list .row.late');
+      await late.waitFor();
+      assert.equal(await late.locator('.c-msg').textContent(), 'web late by 5 s');
+      assert.match((await late.locator('.c-time').getAttribute('title')) ?? '', /^logged [45]\.\d s before the row above/);
       assert.deepEqual(errors, []);
     });
   });
@@ -326,30 +333,65 @@ describe('workspace', { concurrency: false }, () => {
     });
   });
 
-  test('context opens around an entry: its source before and after, whatever the filter', async () => {
+  test('context opens around an entry: its source before and after in the list, marked, and back to the filtered view where it was', async () => {
     await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
       const orders = { app: 'orders', host: 'web-1', pid: 1, instance: 'o-1' };
       const web = { app: 'web', host: 'web-3', pid: 2, instance: 'w-1' };
-      for (let i = 0; i < 30; i++) {
-        await publisher.log(i === 15 ? 'orders needle' : `orders line ${i}`, { source: orders, seq: i + 1 });
-        await publisher.log(`web line ${i}`, { source: web, seq: i + 1 });
+      // every fourth line of each source is a WARN: the filtered view (level=WARN) has 100 rows of both
+      for (let i = 0; i < 200; i++) {
+        const level = i % 4 === 0 ? 'WARN' : 'INFO';
+        await publisher.log(i === 120 ? 'orders needle' : `orders line ${i}`, { source: orders, seq: i + 1, level, topic: `orders.${level}` });
+        await publisher.log(`web line ${i}`, { source: web, seq: i + 1, level, topic: `web.${level}` });
       }
-      await waitForReceived(viewer, 60);
-      await page.goto(`${viewer.url}/?q=needle`);
+      await waitForReceived(viewer, 400);
+      await page.goto(`${viewer.url}/?level=WARN`);
       await waitForLive(page);
-      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(['orders needle']), { what: 'the one match' });
-      await page.click('#list .row .c-msg');
-      await page.click('[data-testid=detail-context]');
-      await page.waitForSelector('[data-testid=context] .context-line.current');
-      const lines = await page.$$eval('[data-testid=context] .context-line .c-msg', (cells) => cells.map((cell) => cell.textContent));
-      assert.equal(lines.length, 30, lines.join('\n'));
-      assert.deepEqual(lines.slice(13, 18), ['orders line 13', 'orders line 14', 'orders needle', 'orders line 16', 'orders line 17']);
-      assert.ok(lines.every((line) => line.startsWith('orders')), 'only its source');
-      assert.equal(await page.textContent('[data-testid=context] .current .c-msg'), 'orders needle');
-      // back to the entry and the filtered view, as they were
-      await page.click('[data-testid=context-back]');
+      await waitFor(async () => (await counts(page)).shown === 100, { what: 'the 100 warnings' });
+
+      // scrolled up to the needle (the 61st warning), away from the end: the view stops following
+      await page.$eval('#list', (list) => (list.scrollTop = 60 * 20 - 100));
+      const needle = page.locator('#list .row:has-text("orders needle")');
+      await needle.locator('.c-msg').click();
       await page.waitForSelector('[data-testid=detail] [data-field=message]');
-      assert.deepEqual(await rowMessages(page), ['orders needle']);
+      const topRow = () =>
+        page.$eval('#list', (list) => {
+          const box = list.getBoundingClientRect();
+          const rows = [...list.querySelectorAll('.row')].filter((row) => row.getBoundingClientRect().bottom > box.top + 1);
+          rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+          return rows[0]?.querySelector('.c-msg')?.textContent;
+        });
+      const before = { scrollTop: await page.$eval('#list', (list) => list.scrollTop), top: await topRow() };
+      assert.ok(before.scrollTop > 0, JSON.stringify(before));
+
+      await page.click('[data-testid=detail-context]');
+      await page.waitForSelector('[data-testid=context-bar]:not([hidden])');
+      await page.waitForSelector('#list .row.context-anchor');
+      assert.match((await page.textContent('[data-testid=context-bar]')) ?? '', /50 before and 50 after #\d+ from orders/);
+      assert.equal(await page.textContent('#list .row.context-anchor .c-msg'), 'orders needle');
+      // the lines around it of every level, from its source only, all marked as context
+      const around = await page.$$eval('#list .row', (rows) => rows.map((row) => ({ text: row.querySelector('.c-msg')?.textContent ?? '', context: row.classList.contains('context-row') })));
+      assert.ok(around.every((row) => row.context), 'every row marked as context');
+      assert.ok(around.every((row) => row.text.startsWith('orders')), around.map((row) => row.text).join('\n'));
+      const texts = around.map((row) => row.text);
+      const at = texts.indexOf('orders needle');
+      assert.deepEqual(texts.slice(at - 2, at + 3), ['orders line 118', 'orders line 119', 'orders needle', 'orders line 121', 'orders line 122']);
+      assert.match((await page.textContent('[data-testid=counts]')) ?? '', /^context: 101 lines/);
+
+      // back: the filtered view, scrolled where it was, the entry still selected
+      await page.click('[data-testid=context-back]');
+      await page.waitForSelector('[data-testid=context-bar]', { state: 'hidden' });
+      await waitFor(async () => (await page.$$eval('#list .row.context-row', (rows) => rows.length)) === 0, { what: 'the context rows gone' });
+      assert.equal(await page.$eval('#list', (list) => list.scrollTop), before.scrollTop);
+      assert.equal(await topRow(), before.top);
+      assert.equal(await page.textContent('#list .row.selected .c-msg'), 'orders needle');
+      assert.equal((await counts(page)).shown, 100);
+
+      // x opens it from the keyboard, Esc goes back
+      await page.keyboard.press('x');
+      await page.waitForSelector('#list .row.context-anchor');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid=context-bar]', { state: 'hidden' });
+      assert.equal(await page.$eval('#list', (list) => list.scrollTop), before.scrollTop);
       assert.deepEqual(errors, []);
     });
   });
@@ -378,7 +420,9 @@ describe('workspace', { concurrency: false }, () => {
       await page.click('[data-testid=filter-chip]');
       await page.waitForURL((url) => !url.searchParams.has('level') && !url.searchParams.has('mdc.user'));
 
-      // orders → db stands for orders.WARN.db, orders.DEBUG.db and orders.ERROR.db
+      // the tree per app (the publisher's e2e), without the level floor: orders → db stands for orders.WARN.db, orders.DEBUG.db and orders.ERROR.db
+      await page.waitForSelector('#topic-tree li.app input[data-app=e2e]');
+      assert.deepEqual(await page.$$eval('#topic-tree li.app > ul > li > label > .name', (names) => names.map((name) => name.textContent)), ['orders', 'web']);
       await page.check('#topic-tree input[data-topic="orders.db"]');
       await page.waitForURL((url) => url.searchParams.getAll('topic').length === 3);
       assert.deepEqual(new URL(page.url()).searchParams.getAll('topic').sort(), ['orders.DEBUG.db', 'orders.ERROR.db', 'orders.WARN.db']);
@@ -387,74 +431,125 @@ describe('workspace', { concurrency: false }, () => {
     });
   });
 
-  test('the histogram drag loads the range from history; without /api/histogram the timeline is hidden', async () => {
+  test('the histogram drag loads the range from history', async () => {
     await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      // entries logged 12 to 11 minutes ago, 3 minutes ago, and now: the viewer's store has them by their own time
+      const now = Date.now() / 1000;
+      for (let i = 0; i < 10; i++) await publisher.log(`early ${i}`, { created: now - 720 + i * 6 });
+      for (let i = 0; i < 10; i++) await publisher.log(`late ${i}`, { created: now - 180 + i * 6 });
+      await publisher.log('debug noise', { level: 'DEBUG', created: now - 700 });
       await publisher.log('live entry');
-      await waitForReceived(viewer, 1);
-      // today's viewer answers 404: no timeline, no range control, nothing broken
-      await page.goto(viewer.url);
+      await waitForReceived(viewer, 22);
+      // the store commits at least every second: wait until the history holds them all
+      await waitFor(async () => (await (await fetch(`${viewer.url}/api/entries?from=-15m&limit=100`)).json()).length === 22, { what: 'the entries in history' });
+
+      const asked = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/')) asked.push(url);
+      });
+      await page.goto(`${viewer.url}/?level=INFO`);
       await waitForLive(page);
+      await page.waitForSelector('[data-testid=timeline]:not([hidden])');
+      assert.equal(await page.isVisible('[data-testid=range]'), true);
+      const histogram = asked.find((url) => url.pathname === '/api/histogram');
+      assert.equal(histogram.searchParams.get('from'), '-15m');
+      assert.equal(histogram.searchParams.get('level'), 'INFO');
+      assert.ok(Number(histogram.searchParams.get('buckets')) >= 10);
       await waitFor(async () => (await rowMessages(page)).includes('live entry'), { what: 'the live row' });
-      await waitFor(async () => (await page.$eval('[data-testid=timeline]', (e) => e.hidden)) && (await page.$eval('[data-testid=range]', (e) => e.hidden)), {
-        what: 'the timeline hidden',
-      });
 
-      // a viewer with the history store, as PRODUCT.md 5.4 has it (its answers stand in by route)
-      const start = Date.parse('2026-03-14T09:00:00Z');
-      const iso = (ms) => new Date(ms).toISOString();
-      const buckets = Array.from({ length: 30 }, (_, i) => ({ start: iso(start + i * 60_000), end: iso(start + (i + 1) * 60_000), counts: { INFO: 10 + i, WARN: i % 3, ERROR: i % 7 === 0 ? 2 : 0 } }));
-      const histogramAsked = [];
-      const rangesAsked = [];
-      const stored = (id, message, ms) => ({ id, time: iso(ms), received: iso(ms), topic: 'app.INFO', level: 'INFO', logger: 'e2e.History', thread: 'main', message, exception: null, mdc: {}, markers: [], seq: null, source: null, kind: 'STRUCTURED' });
-      const context = page.context();
-      await context.route('**/api/histogram?*', (route) => {
-        histogramAsked.push(new URL(route.request().url()));
-        return route.fulfill({ json: { buckets } });
+      // drag across the first third of the timeline: 15 to 10 minutes ago
+      const box = await page.locator('#timeline').boundingBox();
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 3, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      await page.waitForURL((url) => url.searchParams.has('from') && url.searchParams.has('to'));
+      const url = new URL(page.url());
+      const from = Date.parse(url.searchParams.get('from'));
+      const to = Date.parse(url.searchParams.get('to'));
+      assert.ok(from <= (now - 720) * 1000 && to >= (now - 666) * 1000 && to < (now - 180) * 1000, `${url.searchParams.get('from')} – ${url.searchParams.get('to')}`);
+      await waitFor(async () => JSON.stringify(await rowMessages(page)) === JSON.stringify(Array.from({ length: 10 }, (_, i) => `early ${i}`)), {
+        what: 'the range from history',
+      }).catch(async (error) => {
+        throw new Error(`${error.message}; rows ${JSON.stringify(await rowMessages(page))}`);
       });
-      await context.route('**/api/entries?*', (route) => {
-        const url = new URL(route.request().url());
-        if (!url.searchParams.has('from')) return route.continue();
-        rangesAsked.push(url);
-        return route.fulfill({ json: [stored(3, 'from history 1', start + 1_000), stored(4, 'from history 2', start + 61_000)] });
-      });
-      const second = await context.newPage();
-      await second.goto(`${viewer.url}/?level=INFO`);
-      await waitForLive(second);
-      await second.waitForSelector('[data-testid=timeline]:not([hidden])');
-      assert.equal(await second.isVisible('[data-testid=range]'), true);
-      assert.equal(histogramAsked[0].searchParams.get('from'), '-15m');
-      assert.equal(histogramAsked[0].searchParams.get('level'), 'INFO');
-      assert.ok(Number(histogramAsked[0].searchParams.get('buckets')) >= 10);
-
-      // drag across the first bars
-      const box = await second.locator('#timeline').boundingBox();
-      const x = (i) => box.x + ((i + 0.5) / buckets.length) * box.width;
-      await second.mouse.move(x(0), box.y + box.height / 2);
-      await second.mouse.down();
-      await second.mouse.move(x(3), box.y + box.height / 2, { steps: 4 });
-      await second.mouse.up();
-      await second.waitForURL((url) => url.searchParams.get('from') === buckets[0].start && url.searchParams.get('to') === buckets[3].end);
-      await waitFor(async () => JSON.stringify(await rowMessages(second)) === JSON.stringify(['from history 1', 'from history 2']), { what: 'the range from history' });
-      const asked = rangesAsked.at(-1);
-      assert.equal(asked.searchParams.get('from'), buckets[0].start);
-      assert.equal(asked.searchParams.get('to'), buckets[3].end);
-      assert.equal(asked.searchParams.get('level'), 'INFO');
-      assert.equal(await second.getAttribute('[data-testid=status]', 'data-status'), 'history');
-      assert.equal(await second.inputValue('[data-testid=range]'), 'custom');
+      const range = asked.filter((u) => u.pathname === '/api/entries' && u.searchParams.has('from')).at(-1);
+      assert.equal(range.searchParams.get('from'), url.searchParams.get('from'));
+      assert.equal(range.searchParams.get('to'), url.searchParams.get('to'));
+      assert.equal(range.searchParams.get('level'), 'INFO');
+      assert.equal(await page.getAttribute('[data-testid=status]', 'data-status'), 'history');
+      assert.equal(await page.inputValue('[data-testid=range]'), 'custom');
 
       // jump to a time: five minutes either side of it
-      await second.selectOption('[data-testid=range]', 'jump');
-      await second.fill('[data-testid=jump-time]', '2026-03-14T09:10:00');
-      await second.waitForURL((url) => url.searchParams.get('from') === '2026-03-14T09:05:00.000Z' && url.searchParams.get('to') === '2026-03-14T09:15:00.000Z');
-      await waitFor(async () => rangesAsked.at(-1).searchParams.get('from') === '2026-03-14T09:05:00.000Z', { what: 'the range around the time' });
+      const threeMinutesAgo = new Date((now - 180) * 1000);
+      const local = new Date(threeMinutesAgo.getTime() - threeMinutesAgo.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+      await page.selectOption('[data-testid=range]', 'jump');
+      await page.fill('[data-testid=jump-time]', local);
+      await waitFor(async () => (await rowMessages(page)).includes('late 0') && !(await rowMessages(page)).includes('early 0'), { what: 'the range around the time' });
+      const jumped = new URL(page.url());
+      assert.equal(Date.parse(jumped.searchParams.get('to')) - Date.parse(jumped.searchParams.get('from')), 10 * 60_000);
 
       // back to live: the stream's backlog again
-      await second.selectOption('[data-testid=range]', 'live');
-      await waitForLive(second);
-      await waitFor(async () => (await rowMessages(second)).includes('live entry'), { what: 'the live row again' });
-      assert.ok(!new URL(second.url()).searchParams.has('from'));
-      await second.close();
+      await page.selectOption('[data-testid=range]', 'live');
+      await waitForLive(page);
+      await waitFor(async () => (await rowMessages(page)).includes('live entry'), { what: 'the live row again' });
+      assert.ok(!new URL(page.url()).searchParams.has('from'));
       assert.deepEqual(errors, []);
-    }, { contextOptions: { timezoneId: 'UTC' } });
+    });
+  });
+
+  test('while the tab is hidden, an ERROR that passes the filter counts in the title and raises a notification', async () => {
+    await withSetup(browser, async ({ viewer, publisher, page, errors }) => {
+      await page.context().grantPermissions(['notifications'], { origin: viewer.url });
+      await page.addInitScript(() => {
+        // the notifications the page raises, through Chromium's own Notification
+        const Native = window.Notification;
+        window.__notifications = [];
+        class Recorded extends Native {
+          constructor(title, options) {
+            super(title, options);
+            window.__notifications.push({ title, body: options?.body });
+          }
+        }
+        Object.defineProperty(Recorded, 'permission', { get: () => Native.permission });
+        Recorded.requestPermission = (...args) => Native.requestPermission(...args);
+        window.Notification = Recorded;
+        // headless Chromium keeps every tab visible: the test hides this one as a switch to another tab would
+        let hidden = false;
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+        window.__setHidden = (value) => {
+          hidden = value;
+          document.dispatchEvent(new Event('visibilitychange'));
+        };
+      });
+      await page.goto(`${viewer.url}/?q=payment`);
+      await waitForLive(page);
+      const title = await page.title();
+      await page.click('[data-testid=notify]');
+      await page.waitForSelector('[data-testid=notify][aria-pressed=true]');
+
+      await page.evaluate(() => window.__setHidden(true));
+      await publisher.log('payment 42 failed', { level: 'ERROR', topic: 'payments.ERROR', source: { app: 'payments', host: 'pay-1', pid: 3, instance: 'p-1' } });
+      await publisher.log('disk full', { level: 'ERROR', topic: 'ops.ERROR' });
+      await publisher.log('payment 43 done', { level: 'INFO', topic: 'payments.INFO' });
+      await waitForReceived(viewer, 3);
+      await waitFor(async () => (await rowMessages(page)).includes('payment 43 done'), { what: 'the rows arrived' });
+      await waitFor(async () => (await page.title()) === `(1) ${title}`, { what: 'one error counted in the title' });
+      assert.deepEqual(await page.evaluate(() => window.__notifications), [{ title: 'ERROR in payments.ERROR', body: 'payments: payment 42 failed' }]);
+
+      // a second one counts on; coming back clears the count
+      await publisher.log('payment 44 failed', { level: 'ERROR', topic: 'payments.ERROR' });
+      await waitFor(async () => (await page.title()) === `(2) ${title}`, { what: 'two errors counted' });
+      await page.evaluate(() => window.__setHidden(false));
+      await waitFor(async () => (await page.title()) === title, { what: 'the title as it was' });
+      // in sight, errors raise nothing
+      await publisher.log('payment 45 failed', { level: 'ERROR', topic: 'payments.ERROR' });
+      await waitFor(async () => (await rowMessages(page)).includes('payment 45 failed'), { what: 'the last row' });
+      assert.equal(await page.title(), title);
+      assert.equal(await page.evaluate(() => window.__notifications.length), 2);
+      assert.deepEqual(errors, []);
+    });
   });
 });

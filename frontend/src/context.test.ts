@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { Api } from './api';
-import { loadContext, renderContext } from './context';
+import { ContextRows, loadContext } from './context';
 import { entries, entry } from './testEntries';
 
 const source = { app: 'orders', host: 'h', pid: 1, instance: 'o-1' };
@@ -40,14 +40,17 @@ describe('loadContext', () => {
     await loadContext(client, entry(10, { source }), 3);
     expect(asked.filter((a) => a.includes('/context'))).toHaveLength(1);
   });
+});
 
-  it('lists the lines with the entry marked, and picks one on a click', async () => {
-    const container = document.createElement('div');
-    const picked: number[] = [];
-    renderContext(container, { entries: entries(1, 3), via: 'paging' }, entry(2), { time: () => 't', source: 'orders' }, (e) => picked.push(e.id));
-    expect(container.querySelector('.context-title')!.textContent).toBe('2 lines around #2 from orders');
-    expect(container.querySelector('.current')!.textContent).toBe('tINFOmessage 2');
-    container.querySelector<HTMLElement>('[data-id="3"]')!.click();
-    expect(picked).toEqual([3]);
+describe('ContextRows', () => {
+  it('holds the lines in id order with the entry it was opened on marked', () => {
+    const rows = new ContextRows(entry(12), entries(10, 14));
+    expect(rows.length).toBe(5);
+    expect(rows.indexOfAnchor).toBe(2);
+    expect(rows.entry(0)!.id).toBe(10);
+    expect(rows.entry(5)).toBeUndefined();
+    expect(rows.mark(entry(12))).toBe('context-row context-anchor');
+    expect(rows.mark(entry(13))).toBe('context-row');
+    expect([...rows.entries()].map((e) => e.id)).toEqual([10, 11, 12, 13, 14]);
   });
 });

@@ -1,5 +1,4 @@
 import type { Api } from './api';
-import { lineCount } from './format';
 import type { Entry } from './types';
 
 export interface Context {
@@ -37,37 +36,39 @@ function withEntry(list: Entry[], entry: Entry): Entry[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-/** The context as lines (time, level, first line of the message), the entry marked; a click on a line picks it. */
-export function renderContext(
-  container: HTMLElement,
-  context: Context,
-  around: Entry,
-  labels: { time(entry: Entry): string; source: string },
-  pick: (entry: Entry) => void,
-): void {
-  const doc = container.ownerDocument;
-  const title = doc.createElement('div');
-  title.className = 'context-title';
-  title.textContent = `${context.entries.length - 1} lines around #${around.id} from ${labels.source || 'its source'}`;
-  const lines = context.entries.map((entry) => {
-    const line = doc.createElement('div');
-    line.className = `context-line level-${entry.level ?? 'NONE'}${entry.id === around.id ? ' current' : ''}`;
-    line.dataset.id = String(entry.id);
-    const time = doc.createElement('span');
-    time.className = 'c-time';
-    time.textContent = labels.time(entry);
-    const level = doc.createElement('span');
-    level.className = 'c-level';
-    level.textContent = entry.level ?? '';
-    const message = doc.createElement('span');
-    message.className = 'c-msg';
-    const text = entry.message ?? '';
-    const newline = text.indexOf('\n');
-    message.textContent = newline < 0 ? text : text.slice(0, newline);
-    if (lineCount(entry) > 1) message.title = `${lineCount(entry)} lines`;
-    line.append(time, level, message);
-    line.addEventListener('click', () => pick(entry));
-    return line;
-  });
-  container.replaceChildren(title, ...lines);
+/**
+ * The context as rows of the list, in id order (the order the viewer received them), the
+ * entry it was opened on among them: the list shows these in place of the filtered view.
+ */
+export class ContextRows {
+  private readonly anchorIndex: number;
+
+  constructor(
+    readonly anchor: Entry,
+    private readonly list: readonly Entry[],
+  ) {
+    this.anchorIndex = list.findIndex((e) => e.id === anchor.id);
+  }
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  entry(index: number): Entry | undefined {
+    return this.list[index];
+  }
+
+  /** Where the entry it was opened on is. */
+  get indexOfAnchor(): number {
+    return this.anchorIndex;
+  }
+
+  /** The row's mark: every row is context, the entry it was opened on stands out. */
+  mark(entry: Entry): string {
+    return entry.id === this.anchor.id ? 'context-row context-anchor' : 'context-row';
+  }
+
+  *entries(): IterableIterator<Entry> {
+    yield* this.list;
+  }
 }

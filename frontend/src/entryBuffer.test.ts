@@ -71,20 +71,40 @@ describe('EntryBuffer.prepend', () => {
     const buffer = new EntryBuffer(6);
     buffer.append(entries(10, 12));
     const first = buffer.firstPosition;
-    expect(buffer.prepend([...entries(4, 9)])).toBe(3);
+    expect(buffer.prepend([...entries(4, 9)])).toEqual({ added: 3, evicted: 0 });
     expect(ids(buffer)).toEqual([7, 8, 9, 10, 11, 12]);
     expect(buffer.firstPosition).toBe(first - 3);
     expect(buffer.at(first)!.id).toBe(10);
     // full: nothing more
-    expect(buffer.prepend(entries(1, 3))).toBe(0);
+    expect(buffer.prepend(entries(1, 3))).toEqual({ added: 0, evicted: 0 });
   });
 
   it('ignores entries that are not older than those held, and keeps appending after', () => {
     const buffer = new EntryBuffer(10);
     buffer.append(entries(5, 6));
-    expect(buffer.prepend([entry(3), entry(5), entry(9)])).toBe(1);
+    expect(buffer.prepend([entry(3), entry(5), entry(9)]).added).toBe(1);
     buffer.append(entries(7, 8));
     expect(ids(buffer)).toEqual([3, 5, 6, 7, 8]);
     expect(buffer.positionOfId(3)).toBe(buffer.firstPosition);
+  });
+
+  it('makes room by evicting the newest when asked: a window sliding back through history', () => {
+    const buffer = new EntryBuffer(6);
+    buffer.append(entries(10, 15));
+    expect(buffer.prepend(entries(6, 9), { evictNewest: true })).toEqual({ added: 4, evicted: 4 });
+    expect(ids(buffer)).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(buffer.lastId).toBe(11);
+    // positions stay those of the entries kept
+    expect(buffer.at(buffer.positionOfId(10))!.id).toBe(10);
+    // a batch larger than the buffer: the entries nearest to those held, none of its own evicted
+    expect(buffer.prepend(entries(1, 5).concat(), { evictNewest: true })).toEqual({ added: 5, evicted: 5 });
+    expect(ids(buffer)).toEqual([1, 2, 3, 4, 5, 6]);
+    const small = new EntryBuffer(3);
+    small.append(entries(20, 22));
+    expect(small.prepend(entries(1, 10), { evictNewest: true })).toEqual({ added: 3, evicted: 3 });
+    expect(ids(small)).toEqual([8, 9, 10]);
+    // and the newer pages come back at the end, the oldest leaving
+    small.append(entries(11, 12));
+    expect(ids(small)).toEqual([10, 11, 12]);
   });
 });

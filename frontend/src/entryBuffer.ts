@@ -97,24 +97,33 @@ export class EntryBuffer {
   }
 
   /**
-   * Adds older entries (oldest first) before the oldest held, as far as there is room: the
-   * entries nearest to those held are kept first. Entries not older than the oldest held are
-   * ignored.
-   * @returns how many were added
+   * Adds older entries (oldest first) before the oldest held. Entries not older than the
+   * oldest held are ignored. At capacity, the newest entries make room when evictNewest (the
+   * buffer then no longer reaches the live tail), else the batch is cut to the room there is,
+   * keeping the entries nearest to those held.
+   * @returns how many were added, and how many of the newest were evicted for them
    */
-  prepend(batch: readonly Entry[]): number {
+  prepend(batch: readonly Entry[], { evictNewest = false } = {}): { added: number; evicted: number } {
     const firstId = this.count === 0 ? Infinity : this.at(this.base)!.id;
     let added = 0;
-    for (let i = batch.length - 1; i >= 0 && this.count < this.capacity; i--) {
+    let evicted = 0;
+    for (let i = batch.length - 1; i >= 0; i--) {
       const entry = batch[i];
       if (entry.id >= (added === 0 ? firstId : this.at(this.base)!.id)) continue;
+      if (this.count === this.capacity) {
+        // never the entries of this very batch: a batch larger than the buffer stops when it is full of it
+        if (!evictNewest || added === this.capacity) break;
+        this.ring[(this.head + this.count - 1) % this.capacity] = undefined;
+        this.count--;
+        evicted++;
+      }
       this.head = (this.head - 1 + this.capacity) % this.capacity;
       this.ring[this.head] = entry;
       this.count++;
       this.base--;
       added++;
     }
-    return added;
+    return { added, evicted };
   }
 
   private isDuplicate(entry: Entry): boolean {

@@ -39,10 +39,22 @@ describe('FilteredView.prepended', () => {
     const buffer = new EntryBuffer(100);
     buffer.append(entries(10, 14));
     const view = new FilteredView(buffer, (e) => e.id % 2 === 0);
-    expect(view.prepended(buffer.prepend(entries(1, 9)))).toBe(4);
+    expect(view.prepended(buffer.prepend(entries(1, 9)).added)).toBe(4);
     expect([...view.entries()].map((e) => e.id)).toEqual([2, 4, 6, 8, 10, 12, 14]);
     buffer.append(entries(15, 16));
     view.sync(2);
     expect([...view.entries()].map((e) => e.id)).toEqual([2, 4, 6, 8, 10, 12, 14, 16]);
+  });
+
+  it('forgets the rows whose entries the buffer evicted at its newest end', () => {
+    const buffer = new EntryBuffer(6);
+    buffer.append(entries(10, 15));
+    const view = new FilteredView(buffer, (e) => e.id % 2 === 0);
+    expect(view.prepended(buffer.prepend(entries(6, 9), { evictNewest: true }).added)).toBe(2);
+    expect([...view.entries()].map((e) => e.id)).toEqual([6, 8, 10]);
+    expect(view.length).toBe(3);
+    buffer.append(entries(12, 13));
+    view.sync(2);
+    expect([...view.entries()].map((e) => e.id)).toEqual([8, 10, 12]);
   });
 });

@@ -1,6 +1,9 @@
 import type { EntryBuffer } from './entryBuffer';
 import type { Entry } from './types';
 
+/** Free slots kept before the first row when older pages are put in front. */
+const HEADROOM = 4096;
+
 /**
  * The buffer's entries that pass the current filter, as absolute buffer positions in
  * order. Appends are tested one by one; a filter change rescans the buffer.
@@ -66,21 +69,26 @@ export class FilteredView {
   }
 
   /**
-   * Takes in what the buffer just put before its oldest entry (the first `added` positions).
+   * Takes in what the buffer just put before its oldest entry (the first `added` positions),
+   * and forgets what it evicted at its newest end to make room.
    * @returns how many rows were added at the start
    */
   prepended(added: number): number {
+    const end = this.buffer.endPosition;
+    while (this.positions.length > this.start && this.positions[this.positions.length - 1] >= end) this.positions.pop();
     const first = this.buffer.firstPosition;
     const matched: number[] = [];
     for (let p = first; p < first + added; p++) if (this.predicate(this.buffer.at(p)!)) matched.push(p);
     if (matched.length === 0) return 0;
-    if (this.start >= matched.length) {
-      this.start -= matched.length;
-      for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
-    } else {
-      this.positions = matched.concat(this.positions.slice(this.start));
-      this.start = 0;
+    if (this.start < matched.length) {
+      // room at the front for the pages to come: scrolling back must not copy every row per page
+      const headroom = Math.max(matched.length, HEADROOM, this.length >> 1);
+      const rows = this.positions.slice(this.start);
+      this.positions = new Array<number>(headroom).concat(rows);
+      this.start = headroom;
     }
+    this.start -= matched.length;
+    for (let i = 0; i < matched.length; i++) this.positions[this.start + i] = matched[i];
     return matched.length;
   }
 

@@ -5,8 +5,9 @@ export const SHORTCUTS = [
   { key: 'End', action: 'follow', says: 'follow the newest' },
   { key: 'e', action: 'nextError', says: 'next error' },
   { key: 'E', action: 'previousError', says: 'previous error' },
-  { key: 'Escape', action: 'clear', says: 'clear the search, close the detail', label: 'Esc' },
+  { key: 'Escape', action: 'clear', says: 'leave the context, clear the search, close the detail', label: 'Esc' },
   { key: 'c', action: 'copy', says: 'copy the selected entry' },
+  { key: 'x', action: 'context', says: 'context: the lines around the selected entry from its source' },
   { key: 'f', action: 'panel', says: 'show or hide the filters panel' },
   { key: '?', action: 'help', says: 'list the keys' },
 ] as const;

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EntryBuffer } from './entryBuffer';
 import { FilteredView } from './filteredView';
 import { compileSearch } from './filters';
+import { ContextRows } from './context';
 import { LogList } from './logList';
 import { entries, entry } from './testEntries';
 import type { Entry } from './types';
@@ -123,5 +124,44 @@ describe('LogList', () => {
     log.render();
     expect(element.querySelector('.row[data-id="1"]')).not.toBe(first);
     expect(element.querySelector('.row[data-id="1"] mark')!.textContent).toBe('pool');
+  });
+
+  it('shows the context in place of the view, marked, and the view again after', () => {
+    const { element, log, view } = setup(entries(1, 100));
+    log.show(new ContextRows(entry(501), entries(499, 503)));
+    log.relayout();
+    log.render();
+    const rows = [...element.querySelectorAll<HTMLElement>('.row')];
+    expect(rows.map((r) => Number(r.dataset.id))).toEqual([499, 500, 501, 502, 503]);
+    expect(rows.every((r) => r.classList.contains('context-row'))).toBe(true);
+    expect(element.querySelectorAll('.context-anchor')).toHaveLength(1);
+    expect(element.querySelector<HTMLElement>('.context-anchor')!.dataset.id).toBe('501');
+    expect(log.indexOfId(502)).toBe(3);
+    log.show(view);
+    log.relayout();
+    log.render();
+    expect(element.querySelectorAll('.context-row')).toHaveLength(0);
+    expect(element.querySelector<HTMLElement>('.row')!.dataset.id).toBe('1');
+  });
+
+  it('marks a row logged a second or more before the row above as late, and says by how much', () => {
+    const at = (id: number, time: string) => entry(id, { time });
+    const { element, log, buffer, view } = setup([
+      at(0, '2026-01-01T10:00:00.000Z'),
+      at(1, '2026-01-01T10:00:05.000Z'),
+      at(2, '2026-01-01T10:00:02.000Z'),
+      at(3, '2026-01-01T10:00:04.500Z'),
+    ]);
+    const row = (id: number) => element.querySelector<HTMLElement>(`.row[data-id="${id}"]`)!;
+    expect(row(1).classList.contains('late')).toBe(false);
+    expect(row(2).dataset.late).toBe('3000');
+    expect(row(2).querySelector('.c-time')!.getAttribute('title')).toMatch(/^logged 3\.0 s before the row above/);
+    expect(row(3).classList.contains('late')).toBe(false);
+    // the row above changes (a filter hides entry 1): the mark follows
+    view.setPredicate((e) => e.id !== 1);
+    log.relayout();
+    log.render();
+    expect(row(2).classList.contains('late')).toBe(false);
+    expect(buffer.size).toBe(4);
   });
 });

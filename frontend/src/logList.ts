@@ -1,10 +1,18 @@
 import type { TextMatcher } from './filters';
-import type { FilteredView } from './filteredView';
 import { type CellText, cellFilter, cellText, type Column, columnClass, DEFAULT_COLUMNS } from './columns';
 import { lineCount, shortTime } from './format';
 import { type Expansion, RowLayout } from './layout';
+import { lateBy, lateText } from './order';
 import { appendRuns, textRuns } from './runs';
 import type { Entry } from './types';
+
+/** What the list shows, in id order: the filtered view, or the context around an entry. */
+export interface Rows {
+  readonly length: number;
+  entry(index: number): Entry | undefined;
+  /** Classes that mark a row (context rows); none where absent. */
+  mark?(entry: Entry): string;
+}
 
 export interface LogListOptions {
   rowHeight: number;
@@ -32,6 +40,8 @@ interface DrawnRow {
   expanded: boolean;
   matcher: TextMatcher | null;
   look: number;
+  /** Milliseconds it was logged before the row above (0: in order); that row may change under it. */
+  late: number;
   index: number;
   top: number;
   selected: boolean;
@@ -56,7 +66,7 @@ export class LogList {
   constructor(
     readonly element: HTMLElement,
     private readonly sizer: HTMLElement,
-    private readonly view: FilteredView,
+    private view: Rows,
     private readonly options: LogListOptions,
   ) {
     this.overscan = options.overscan ?? 10;
@@ -67,6 +77,17 @@ export class LogList {
 
   get selected(): number | null {
     return this.selectedId;
+  }
+
+  /** What the list shows now. */
+  get rows(): Rows {
+    return this.view;
+  }
+
+  /** Shows other rows (the context around an entry, or the filtered view again): every row is drawn anew. */
+  show(rows: Rows): void {
+    this.view = rows;
+    this.look++;
   }
 
   get shownColumns(): readonly Column[] {
@@ -181,8 +202,10 @@ export class LogList {
       if (!entry) continue;
       const expanded = this.expanded.has(entry.id) && lineCount(entry) > 1;
       let row = this.drawn.get(entry.id);
-      if (!row || row.entry !== entry || row.expanded !== expanded || row.matcher !== this.matcher || row.look !== this.look) {
-        row = { element: this.row(entry, expanded), entry, expanded, matcher: this.matcher, look: this.look, index: -1, top: -1, selected: false };
+      // the first row keeps its mark when the rows above it leave
+      const late = index > 0 ? lateBy(entry, this.view.entry(index - 1)) : (row?.late ?? 0);
+      if (!row || row.entry !== entry || row.expanded !== expanded || row.matcher !== this.matcher || row.look !== this.look || row.late !== late) {
+        row = { element: this.row(entry, late, expanded), entry, expanded, matcher: this.matcher, look: this.look, late, index: -1, top: -1, selected: false };
       }
       this.place(row, index);
       next.set(entry.id, row);
@@ -233,14 +256,15 @@ export class LogList {
     }
   }
 
-  private row(entry: Entry, expanded: boolean): HTMLElement {
+  private row(entry: Entry, late: number, expanded: boolean): HTMLElement {
     const doc = this.element.ownerDocument;
     const row = doc.createElement('div');
     const level = entry.level ?? '';
-    row.className = `row level-${level || 'NONE'}`;
+    const mark = this.view.mark ? ` ${this.view.mark(entry)}` : '';
+    row.className = `row level-${level || 'NONE'}${mark}`;
     row.dataset.id = String(entry.id);
     if (entry.lost !== undefined) {
-      row.className = 'row gap';
+      row.className = `row gap${mark}`;
       row.dataset.testid = 'loss-marker';
       row.append(cell(doc, 'expander', '⚠'), cell(doc, 'c-msg', entry.message));
       return row;
@@ -257,13 +281,20 @@ export class LogList {
       expander.title = expanded ? 'Collapse' : `Show all ${lines} lines`;
     }
     row.appendChild(expander);
+    if (late > 0) {
+      row.classList.add('late');
+      row.dataset.late = String(late);
+    }
 
     for (const column of this.columns) {
       const text = cellText(column, entry, this.text);
       const element = cell(doc, columnClass(column), text);
       // a tooltip only where the cell may cut its text: every attribute costs, 20,000 rows a second
       if (column === 'logger' && entry.logger) element.title = entry.logger;
-      else if (column !== 'time' && column !== 'level' && text.length > 9) element.title = text;
+      else if (column === 'time' && late > 0) {
+        element.title = lateText(late);
+        element.classList.add('late');
+      } else if (column !== 'time' && column !== 'level' && text.length > 9) element.title = text;
       if (text && cellFilter(column)) {
         element.dataset.filter = column;
         element.classList.add('filterable');

@@ -3,7 +3,8 @@ import { HiddenAlerts } from './alerts';
 import { jumpRange, Timeline } from './timeline';
 import { Api } from './api';
 import { StreamConnection } from './connection';
-import { loadContext, renderContext } from './context';
+import { ContextRows, loadContext } from './context';
+import { ContextMode, type Place } from './contextMode';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
 import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
@@ -57,6 +58,8 @@ const ui = {
   columns: $('columns'),
   activeFilters: $('active-filters'),
   panelToggle: $<HTMLButtonElement>('panel-toggle'),
+  contextBar: $('context-bar'),
+  contextTitle: $('context-title'),
 };
 
 // ---- view settings: columns and time, in the URL when not the default, and remembered ----------
@@ -113,7 +116,7 @@ function scheduleRender(): void {
 
 function render(): void {
   list.relayout();
-  if (follow.following) list.scrollToBottom();
+  if (follow.following && !context.active) list.scrollToBottom();
   lastScrollTop = ui.list.scrollTop;
   list.render();
   renderEmpty();
@@ -122,8 +125,9 @@ function render(): void {
   ui.pause.classList.toggle('paused', follow.paused);
   ui.badge.hidden = !follow.paused || follow.newCount === 0;
   setText(ui.badge, `▼ ${newCount} new`);
-  const history = older.loading ? ' · loading older…' : older.atStart ? ' · start of history' : '';
-  setText(ui.counts, `${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held${history}`);
+  const history = older.loading ? ' · loading…' : older.atStart ? ' · start of history' : state.detached ? ' · back in history: End for live' : '';
+  const shown = context.rows ? `context: ${context.rows.length.toLocaleString('en')} lines · ` : '';
+  setText(ui.counts, `${shown}${view.length.toLocaleString('en')} shown · ${buffer.size.toLocaleString('en')} held${history}`);
 }
 
 /** Leaves unchanged text alone: replacing it, even by itself, makes the browser lay the bar out again. */
@@ -133,7 +137,7 @@ function setText(element: HTMLElement, text: string): void {
 
 function renderEmpty(): void {
   let empty = ui.list.querySelector<HTMLElement>('.empty');
-  if (view.length > 0) {
+  if (list.rows.length > 0) {
     empty?.remove();
     return;
   }
@@ -164,7 +168,10 @@ function received(entries: Entry[]): void {
   if (names.version !== namesVersion) list.redraw();
   const outcome = state.received(entries);
   if (outcome.kind === 'appended' && outcome.added > 0) alerts.arrived(newestShown(outcome.added));
-  if (outcome.kind === 'replaced') revealSelectedOrFollow();
+  // while a context is shown the filtered view changes out of sight: Back finds its place by the row at its top
+  if (context.active) {
+    /* nothing to move */
+  } else if (outcome.kind === 'replaced') revealSelectedOrFollow();
   else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
   if (outcome.kind !== 'none') {
     facetsStale = true;
@@ -197,6 +204,7 @@ const connection = new StreamConnection(
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
 function applyFilter(next: FilterState): void {
+  leaveContext(false);
   const { serverChanged } = state.setFilter(next);
   older.reset();
   replaceQuery(serialiseFilter(next, location.search));
@@ -306,10 +314,11 @@ const SERVER_FACETS_EVERY = 5_000;
 
 /** Counts over the viewer's history where it has /api/fields (asked at most every 5 s), else over the newest entries shown. */
 async function refreshFacets(): Promise<void> {
-  const generation = ++facetsGeneration;
   const held = countFacets(newestShownUpTo(FACET_SAMPLE));
   facetsPanel.renderLevels(held.levels, state.filter);
+  // asked lately for this filter: that answer stands (and one still on its way is not made stale)
   if (api.supports('fields') && serverFacetsFilter === state.filter && Date.now() - serverFacetsAt < SERVER_FACETS_EVERY) return;
+  const generation = ++facetsGeneration;
   if (api.supports('fields')) {
     serverFacetsAt = Date.now();
     serverFacetsFilter = state.filter;
@@ -364,40 +373,70 @@ function select(entry: Entry | null): void {
   scheduleRender();
 }
 
-const CONTEXT_LINES = 20;
+const CONTEXT_LINES = 50;
+const context = new ContextMode();
 
-/** The lines around an entry from its source, in the detail; Back returns to the entry. */
+/** The lines around an entry from its source, in the list in place of the filtered view, marked as context. */
 async function showContext(entry: Entry): Promise<void> {
-  const heading = document.createElement('h2');
-  const back = document.createElement('button');
-  back.type = 'button';
-  back.textContent = '← entry';
-  back.dataset.testid = 'context-back';
-  back.addEventListener('click', () => select(entry));
-  const spacer = document.createElement('span');
-  spacer.className = 'spacer';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = '✕';
-  close.addEventListener('click', () => select(null));
-  heading.append(document.createTextNode(`Context of #${entry.id}`), spacer, back, close);
-  const body = document.createElement('div');
-  body.className = 'context';
-  body.dataset.testid = 'context';
-  body.textContent = 'Loading…';
-  ui.detail.replaceChildren(heading, body);
+  const ticket = context.request();
   const result = await loadContext(api, entry, CONTEXT_LINES);
-  if (list.selected !== entry.id || !body.isConnected) return;
-  if ('error' in result) body.textContent = `No context: ${result.error}`;
-  else renderContext(body, result, entry, { time: (e) => rowTime(e.time, timeMode), source: names.label(entry.source) }, (picked) => select(picked));
-  body.querySelector('.current')?.scrollIntoView({ block: 'center' });
+  if ('error' in result) {
+    notices.show('context', `No context for #${entry.id}: ${result.error}`);
+    return;
+  }
+  for (const e of result.entries) {
+    shared.share(e);
+    names.learnEntry(e);
+  }
+  const rows = new ContextRows(entry, result.entries);
+  if (!context.open(ticket, rows, currentPlace())) return;
+  list.show(rows);
+  list.select(entry.id);
+  ui.contextBar.hidden = false;
+  const label = names.label(entry.source);
+  ui.contextTitle.textContent = `Context: ${rows.indexOfAnchor} before and ${rows.length - rows.indexOfAnchor - 1} after #${entry.id}${label ? ` from ${label}` : ''}, whatever the filter`;
+  const layout = list.relayout();
+  // the entry in the middle of the list, the lines before and after it around
+  list.scrollTo(Math.max(0, layout.offsetOf(rows.indexOfAnchor) - list.viewportHeight() / 2 + ROW_HEIGHT));
+  lastScrollTop = ui.list.scrollTop;
+  scheduleRender();
 }
+
+/** Where the filtered view is now: the row at its top, or following the newest. */
+function currentPlace(): Place {
+  const top = list.topIndex();
+  const entry = view.entry(top);
+  const layout = list.relayout();
+  return { topId: entry?.id ?? null, offset: entry ? ui.list.scrollTop - layout.offsetOf(top) : 0, following: follow.following, selectedId: list.selected };
+}
+
+/** Back from a context to the filtered view; restore: to where it was (a new filter goes elsewhere anyway). */
+function leaveContext(restore: boolean): void {
+  const place = context.close();
+  if (!place) return;
+  ui.contextBar.hidden = true;
+  list.show(view);
+  if (!restore) return;
+  list.select(place.selectedId);
+  const layout = list.relayout();
+  const index = place.topId === null ? -1 : list.indexOfId(place.topId);
+  if (place.following || index < 0) follow.resume();
+  else {
+    follow.pause();
+    list.scrollTo(layout.offsetOf(index) + place.offset);
+    lastScrollTop = ui.list.scrollTop;
+  }
+  const selected = selectedEntry();
+  if (selected) select(selected);
+  scheduleRender();
+}
+$('context-back').addEventListener('click', () => leaveContext(true));
 
 function selectedEntry(): Entry | undefined {
   const id = list.selected;
   if (id === null) return undefined;
   const index = list.indexOfId(id);
-  return index < 0 ? undefined : view.entry(index);
+  return index < 0 ? undefined : list.rows.entry(index);
 }
 
 const copy = (text: string) => copyText(text);
@@ -409,12 +448,14 @@ $('download-json').addEventListener('click', () => download('json'));
 // ---- follow mode --------------------------------------------------------------------------
 
 function togglePause(): void {
-  if (follow.paused) follow.resume();
+  if (follow.paused) resume();
   else follow.pause();
   scheduleRender();
 }
 
 function resume(): void {
+  leaveContext(false);
+  if (state.detached && !range.from && !range.to) backToLive();
   follow.resume();
   scheduleRender();
 }
@@ -424,6 +465,19 @@ ui.badge.addEventListener('click', resume);
 
 ui.list.addEventListener('scroll', () => {
   const top = ui.list.scrollTop;
+  if (context.active) {
+    lastScrollTop = top;
+    list.render();
+    return;
+  }
+  // back in history, the end of the list is not the live tail: reaching it loads newer pages, it does not follow
+  if (state.detached) {
+    lastScrollTop = top;
+    list.render();
+    if (top < ROW_HEIGHT * 10) void loadOlder();
+    else if (top > list.maxScrollTop() - ROW_HEIGHT * 10) void loadNewer();
+    return;
+  }
   if (!list.scrolledByPage()) {
     const wasPaused = follow.paused;
     follow.scrolled(list.isAtBottom(), top < lastScrollTop);
@@ -449,7 +503,9 @@ async function loadOlder(): Promise<void> {
       shared.share(entry);
       names.learnEntry(entry);
     }
+    const wasDetached = state.detached;
     const added = state.prepend(page);
+    if (state.detached && !wasDetached) leaveLive();
     if (added > 0) {
       // the rows read stay where they are: the new ones go above the viewport
       const top = ui.list.scrollTop;
@@ -460,9 +516,48 @@ async function loadOlder(): Promise<void> {
   }
   scheduleRender();
 }
+
+/** Scrolled back past what the buffer holds: the newest entries made room, so the stream stops until the view reaches them again. */
+function leaveLive(): void {
+  connection.stop();
+  follow.pause();
+  ui.status.dataset.status = 'history';
+  ui.status.textContent = 'history (End: live)';
+}
+
+/** Scrolling down while back in history: the page after the newest entry held; the last one resumes the stream after it. */
+async function loadNewer(): Promise<void> {
+  const newest = buffer.at(buffer.endPosition - 1);
+  if (!newest || older.loading || !state.detached) return;
+  const pending = older.loadNewer(newest.id, apiQuery(state.filter));
+  scheduleRender();
+  const page = await pending;
+  if (page && state.detached) {
+    for (const entry of page.entries) {
+      shared.share(entry);
+      names.learnEntry(entry);
+    }
+    const { dropped } = state.appendNewer(page.entries, page.complete);
+    if (dropped > 0) {
+      older.reopen();
+      keepPlaceAfterEviction(dropped);
+    }
+    lastScrollTop = ui.list.scrollTop;
+    if (!state.detached) connection.start(false);
+  }
+  scheduleRender();
+}
+
+/** End while back in history: the live tail afresh. */
+function backToLive(): void {
+  state.expectBacklog();
+  older.reset();
+  connection.start(true);
+}
 window.addEventListener('resize', scheduleRender);
 
 function jumpToError(direction: 1 | -1): void {
+  leaveContext(true);
   const selected = list.selected === null ? -1 : list.indexOfId(list.selected);
   const from = selected >= 0 ? selected : direction === 1 ? list.topIndex() - 1 : list.topIndex();
   const index = findError(view.length, (i) => view.entry(i)?.level, from, direction);
@@ -488,13 +583,18 @@ bindShortcuts(document, {
   previousError: () => jumpToError(-1),
   clear: () => {
     filterBar.cancelTyping();
-    if (state.filter.q || search.value) applyFilter({ ...state.filter, q: '' });
+    if (context.active) leaveContext(true);
+    else if (state.filter.q || search.value) applyFilter({ ...state.filter, q: '' });
     else if (!ui.help.hidden) ui.help.hidden = true;
     else if (list.selected !== null) select(null);
   },
   copy: () => {
     const entry = selectedEntry();
     if (entry) void copy(entryAsText(entry));
+  },
+  context: () => {
+    const entry = selectedEntry();
+    if (entry && entry.lost === undefined) void showContext(entry);
   },
   panel: togglePanel,
   help: () => (ui.help.hidden = !ui.help.hidden),
@@ -643,6 +743,7 @@ function showRange(): void {
 
 /** Loads the range's entries from history; a range open at its end goes on live after them. */
 async function loadRange(): Promise<void> {
+  leaveContext(false);
   connection.stop();
   ui.status.dataset.status = 'history';
   ui.status.textContent = 'loading history…';
@@ -674,6 +775,7 @@ async function loadRange(): Promise<void> {
 
 async function setRange(from: string | null, to: string | null): Promise<void> {
   range = { from, to };
+  leaveContext(false);
   setUrlParam('from', from);
   setUrlParam('to', to);
   showRange();

@@ -43,4 +43,29 @@ describe('OlderLoader', () => {
     expect(await pending).toBeNull();
     expect(loader.loading).toBe(false);
   });
+
+  it('asks for the page after the newest id, and says whether it reached the newest entry stored', async () => {
+    const asked: string[] = [];
+    const api = new Api(async (input: string) => {
+      asked.push(input);
+      const after = Number(new URL(input, 'http://x/').searchParams.get('after'));
+      return new Response(JSON.stringify(entries(after + 1, Math.min(after + 3, 107))), { status: 200 });
+    });
+    const loader = new OlderLoader(api, 3);
+    expect(await loader.loadNewer(100.5, new URLSearchParams('q=x'))).toMatchObject({ complete: false });
+    expect(asked[0]).toBe('api/entries?q=x&after=100&limit=3');
+    const last = await loader.loadNewer(104, new URLSearchParams());
+    expect(last!.entries.map((e) => e.id)).toEqual([105, 106, 107]);
+    expect(last!.complete).toBe(false);
+    expect((await loader.loadNewer(107, new URLSearchParams()))!.complete).toBe(true);
+  });
+
+  it('has history before the oldest again once newer pages evicted it', async () => {
+    const api = new Api(async () => new Response(JSON.stringify([]), { status: 200 }));
+    const loader = new OlderLoader(api, 3);
+    await loader.load(5, new URLSearchParams());
+    expect(loader.atStart).toBe(true);
+    loader.reopen();
+    expect(loader.atStart).toBe(false);
+  });
 });

@@ -8,11 +8,14 @@ export function renderTopicTree(container: HTMLElement, nodes: TopicNode[], sele
     for (const node of items) {
       const li = doc.createElement('li');
       const label = doc.createElement('label');
-      label.title = node.prefixes.join('\n') || '(empty topic)';
+      label.title = `${node.isApp ? `every topic of ${node.name}:\n` : ''}${node.prefixes.join('\n') || '(empty topic)'}`;
       const box = doc.createElement('input');
       box.type = 'checkbox';
       box.checked = isSelected(selected, node);
-      box.dataset.topic = node.path;
+      if (node.isApp) {
+        box.dataset.app = node.app ?? '';
+        li.className = 'app';
+      } else box.dataset.topic = node.path;
       box.addEventListener('change', () => toggle(node));
       const name = doc.createElement('span');
       name.className = 'name';

@@ -35,4 +35,46 @@ describe('topic tree', () => {
     expect(toggleTopic(['a.INFO.x'], a)).toEqual(['a']);
     expect(toggleTopic(['a'], a)).toEqual([]);
   });
+
+  it('groups the topics under the app that sent them, a root topic named as the app being the app itself', () => {
+    const tree = buildTopicTree([
+      { topic: 'orders.INFO', app: 'orders', count: 5 },
+      { topic: 'orders.WARN.db.pool', app: 'orders', count: 2 },
+      { topic: 'shop.ERROR.payments', app: 'payments', count: 3 },
+      { topic: 'shop.INFO.payments', app: 'payments', count: 1 },
+      { topic: 'INFO.cache', app: 'payments', count: 4 },
+      { topic: 'legacy.INFO', app: null, count: 7 },
+    ]);
+    expect(tree.map((n) => [n.name, n.isApp])).toEqual([
+      ['legacy', false],
+      ['orders', true],
+      ['payments', true],
+    ]);
+    const [legacy, orders, payments] = tree;
+    expect(legacy.prefixes).toEqual(['legacy']);
+    expect(orders.total).toBe(7);
+    expect(orders.own).toBe(5);
+    expect(orders.prefixes).toEqual(['orders']);
+    expect(orders.children.map((n) => n.name)).toEqual(['db']);
+    expect(orders.children[0].app).toBe('orders');
+    expect(orders.children[0].children[0].prefixes).toEqual(['orders.WARN.db.pool']);
+    // an app whose root topic is not its name: the roots under it, levels folded
+    expect(payments.total).toBe(8);
+    expect(payments.prefixes).toEqual(['INFO', 'shop']);
+    expect(payments.children.map((n) => n.path)).toEqual(['INFO', 'shop']);
+    expect(payments.children[0].children.map((n) => n.path)).toEqual(['INFO.cache']);
+    expect(payments.children[1].children[0].prefixes).toEqual(['shop.ERROR.payments', 'shop.INFO.payments']);
+    expect(toggleTopic([], payments)).toEqual(['INFO', 'shop']);
+  });
+
+  it('puts an app beside a root topic of the same name from entries without an app', () => {
+    const tree = buildTopicTree([
+      { topic: 'orders.INFO', app: 'orders', count: 1 },
+      { topic: 'orders.INFO', app: null, count: 2 },
+    ]);
+    expect(tree.map((n) => [n.name, n.isApp, n.total])).toEqual([
+      ['orders', true, 1],
+      ['orders', false, 2],
+    ]);
+  });
 });

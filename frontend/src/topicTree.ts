@@ -1,8 +1,11 @@
 import type { TopicCount } from './types';
 
 export interface TopicNode {
-  /** The segment's name. */
+  /** The segment's name, or the app's. */
   name: string;
+  /** The app whose topics the node is in (null: entries without a source), and whether the node is that app itself. */
+  app: string | null;
+  isApp: boolean;
   /** The node's path without level segments ("orders.db"): what the tree shows. */
   path: string;
   /** The topic prefixes it stands for, as the topic filter takes them ("orders.INFO.db", "orders.WARN.db"). */
@@ -18,12 +21,50 @@ export interface TopicNode {
 const LEVEL_SEGMENTS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL']);
 
 /**
- * Topics as a tree of dot-separated segments, per root (the app's root topic), without the
- * level floor: "orders.DEBUG.db" and "orders.WARN.db" are one node orders → db, standing for
- * both prefixes. A prefix ends at a segment boundary ("greeter.INFO", never "greeter.INF").
+ * Topics as a tree of dot-separated segments, grouped under the app that sent them (/api/topics
+ * rows carry `app`), without the level floor: "orders.DEBUG.db" and "orders.WARN.db" are one
+ * node db, standing for both prefixes. Under an app, a root topic named as the app is the
+ * app's node itself (app orders → db, not orders → orders → db). Topics of entries without an
+ * app, or from a viewer that does not say, nest per root topic at the top. A prefix ends at a
+ * segment boundary ("greeter.INFO", never "greeter.INF").
  */
 export function buildTopicTree(topics: readonly TopicCount[]): TopicNode[] {
-  const root: TopicNode = { name: '', path: '', prefixes: [], own: 0, total: 0, children: [] };
+  const byApp = new Map<string | null, TopicCount[]>();
+  for (const row of topics) {
+    const app = row.app ?? null;
+    const rows = byApp.get(app) ?? [];
+    rows.push(row);
+    byApp.set(app, rows);
+  }
+  const top: TopicNode[] = [];
+  for (const [app, rows] of byApp) {
+    const roots = topicNodes(rows, app);
+    if (app === null) {
+      top.push(...roots);
+      continue;
+    }
+    const own = roots.find((node) => node.name === app);
+    const node: TopicNode = { name: app, app, isApp: true, path: '', prefixes: [], own: 0, total: 0, children: [] };
+    for (const root of roots) {
+      node.total += root.total;
+      if (root === own) {
+        node.own += root.own;
+        node.prefixes.push(...root.prefixes);
+        node.children.push(...root.children);
+      } else {
+        node.prefixes.push(...root.prefixes);
+        node.children.push(root);
+      }
+    }
+    top.push(node);
+  }
+  sortNodes(top);
+  return top;
+}
+
+/** The topics of one app (or of no app) as trees per root topic. */
+function topicNodes(topics: readonly TopicCount[], app: string | null): TopicNode[] {
+  const root: TopicNode = { name: '', app, isApp: false, path: '', prefixes: [], own: 0, total: 0, children: [] };
   const index = new Map<string, TopicNode>();
   for (const { topic, count } of topics) {
     const segments = topic === '' ? [''] : topic.split('.');
@@ -37,7 +78,7 @@ export function buildTopicTree(topics: readonly TopicCount[]): TopicNode[] {
       path = i === 0 ? segment : `${path}.${segment}`;
       let child = index.get(path);
       if (!child) {
-        child = { name: segment, path, prefixes: [], own: 0, total: 0, children: [] };
+        child = { name: segment, app, isApp: false, path, prefixes: [], own: 0, total: 0, children: [] };
         index.set(path, child);
         node.children.push(child);
       }
@@ -47,15 +88,15 @@ export function buildTopicTree(topics: readonly TopicCount[]): TopicNode[] {
     });
     node.own += count;
   }
-  const sort = (nodes: TopicNode[]) => {
-    nodes.sort((a, b) => a.name.localeCompare(b.name));
-    nodes.forEach((n) => {
-      n.prefixes.sort();
-      sort(n.children);
-    });
-  };
-  sort(root.children);
   return root.children;
+}
+
+function sortNodes(nodes: TopicNode[]): void {
+  nodes.sort((a, b) => a.name.localeCompare(b.name) || Number(b.isApp) - Number(a.isApp));
+  for (const node of nodes) {
+    node.prefixes = [...new Set(node.prefixes)].sort();
+    sortNodes(node.children);
+  }
 }
 
 const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`);

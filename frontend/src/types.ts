@@ -37,6 +37,8 @@ export type Frame = { type: 'hello'; instance: string } | { type: 'entries'; ent
 
 export interface TopicCount {
   topic: string;
+  /** The app (source.app) of the entries on it; null for entries without one; absent from older viewers. */
+  app?: string | null;
   count: number;
 }
 

@@ -82,4 +82,34 @@ describe('ViewState', () => {
     expect(view.awaitingBacklog).toBe(true);
     expect(shownIds(view)).toEqual([1, 2]);
   });
+
+  it('slides back through history past its capacity, detached from the live tail, and comes back by newer pages', () => {
+    const { view } = state(4);
+    view.received(entries(101, 104));
+    expect(view.prepend(entries(99, 100))).toBe(2);
+    expect(shownIds(view)).toEqual([99, 100, 101, 102]);
+    expect(view.detached).toBe(true);
+    // the stream's batches wait: they would leave a hole where 103 and 104 were
+    expect(view.received(entries(105, 106))).toEqual({ kind: 'none' });
+    expect(shownIds(view)).toEqual([99, 100, 101, 102]);
+    // scrolling down: the newer page (the one held already is skipped), the oldest making room
+    expect(view.appendNewer(entries(102, 104), false)).toEqual({ added: 2, dropped: 2 });
+    expect(shownIds(view)).toEqual([101, 102, 103, 104]);
+    expect(view.detached).toBe(true);
+    expect(view.appendNewer(entries(105, 106), true)).toEqual({ added: 2, dropped: 2 });
+    expect(view.detached).toBe(false);
+    expect(view.resumeId()).toBe(106);
+    expect(view.received(entries(107, 107))).toEqual({ kind: 'appended', added: 1, dropped: 1 });
+  });
+
+  it('is attached again by the backlog asked afresh', () => {
+    const { view } = state(2);
+    view.received(entries(10, 11));
+    view.prepend(entries(8, 9));
+    expect(view.detached).toBe(true);
+    view.expectBacklog();
+    expect(view.received(entries(20, 21))).toEqual({ kind: 'replaced' });
+    expect(view.detached).toBe(false);
+    expect(shownIds(view)).toEqual([20, 21]);
+  });
 });

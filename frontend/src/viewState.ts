@@ -35,6 +35,7 @@ export class ViewState {
   readonly follow = new FollowState();
   private current: FilterState;
   private backlogExpected = false;
+  private detachedFromLive = false;
   private restartPending = false;
   private readonly losses = new LossTracker();
 
@@ -54,6 +55,15 @@ export class ViewState {
   /** Whether the next batch replaces what is held. */
   get awaitingBacklog(): boolean {
     return this.backlogExpected;
+  }
+
+  /**
+   * Whether scrolling back through history evicted the newest entries: what is held no longer
+   * reaches the live tail, so the stream's batches cannot be appended until newer pages close
+   * the gap (or the backlog is asked for afresh).
+   */
+  get detached(): boolean {
+    return this.detachedFromLive;
   }
 
   /** The id the stream resumes after; -1 asks for the backlog afresh. */
@@ -83,6 +93,7 @@ export class ViewState {
   /** Entries loaded from history for a time range stand in for what was held. */
   replaceAll(entries: readonly Entry[]): void {
     this.backlogExpected = false;
+    this.detachedFromLive = false;
     this.losses.reset();
     this.buffer.clear();
     this.buffer.append(entries);
@@ -103,10 +114,12 @@ export class ViewState {
 
   received(batch: readonly Entry[]): BatchOutcome {
     if (batch.length === 0) return { kind: 'none' };
+    if (this.detachedFromLive && !this.backlogExpected) return { kind: 'none' };
     if (this.backlogExpected) this.losses.reset();
     const entries = streamIsUnfiltered(this.current) ? this.losses.mark(batch, this.options.sourceLabel ?? ((s) => s?.app ?? '')) : batch;
     if (this.backlogExpected) {
       this.backlogExpected = false;
+      this.detachedFromLive = false;
       this.restartPending = false;
       this.buffer.clear();
       this.buffer.append(entries);
@@ -130,12 +143,28 @@ export class ViewState {
   }
 
   /**
-   * Older entries from history (oldest first), put before those held.
+   * Older entries from history (oldest first), put before those held; at capacity the newest
+   * make room, and the view is then detached from the live tail.
    * @returns how many rows that adds at the top of the view
    */
   prepend(older: readonly Entry[]): number {
-    const added = this.buffer.prepend(older);
+    const { added, evicted } = this.buffer.prepend(older, { evictNewest: true });
+    if (evicted > 0) this.detachedFromLive = true;
     return added > 0 ? this.view.prepended(added) : 0;
+  }
+
+  /**
+   * Newer entries from history (oldest first), after the newest held, while detached: the
+   * oldest make room. A page shorter than asked for reached the newest entry stored: the
+   * view is attached again, and the stream resumes after it.
+   * @returns the rows added at the end and dropped from the start
+   */
+  appendNewer(newer: readonly Entry[], complete: boolean): { added: number; dropped: number } {
+    const lastId = this.buffer.lastId;
+    const result = this.buffer.append(newer.filter((e) => e.id > lastId));
+    const change = this.view.sync(result.added.length);
+    if (complete) this.detachedFromLive = false;
+    return change;
   }
 
   /** One notice per restart: a greeting and ids going backwards may both tell of the same one. */

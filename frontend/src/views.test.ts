@@ -103,7 +103,7 @@ describe('keyboard shortcuts', () => {
     const table = document.createElement('dl');
     renderShortcutList(line, table);
     expect(line.textContent).toContain('Space pause or resume');
-    expect([...table.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['/', 'Space', 'End', 'e', 'E', 'Esc', 'c', 'f', '?']);
+    expect([...table.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['/', 'Space', 'End', 'e', 'E', 'Esc', 'c', 'x', 'f', '?']);
   });
 });
 

@@ -51,7 +51,7 @@ public final class EntryIngest implements Consumer<ReceivedMessage> {
 			return;
 		}
 		this.stats.countReceived(entry.kind() == EntryKind.RAW);
-		this.topics.count(entry.topic());
+		this.topics.count((entry.source() != null) ? entry.source().app() : null, entry.topic());
 		if (entry.source() != null) {
 			this.sources.record(entry.source(), entry.seq(), message.receivedAt());
 		}
