@@ -68,7 +68,7 @@ final class LuceneQueries {
 		}
 		TextQuery text = filter.query();
 		if (text != null && text.pattern() == null && !text.inverted()) {
-			Set<String> trigrams = TrigramAnalyzer.trigrams(text.text());
+			Set<String> trigrams = Trigrams.of(text.text());
 			if (!trigrams.isEmpty()) {
 				BooleanQuery.Builder all = new BooleanQuery.Builder();
 				trigrams.forEach((trigram) -> all.add(new TermQuery(new Term(EntryDocument.TEXT, trigram)), Occur.FILTER));

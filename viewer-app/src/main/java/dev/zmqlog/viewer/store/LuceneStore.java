@@ -120,7 +120,7 @@ public final class LuceneStore implements HistoryStore {
 		FSDirectory directory = FSDirectory.open(path);
 		IndexWriter writer = null;
 		try {
-			IndexWriterConfig config = new IndexWriterConfig(new TrigramAnalyzer());
+			IndexWriterConfig config = new IndexWriterConfig();
 			config.setIndexSort(new Sort(new SortField(EntryDocument.ID, SortField.Type.LONG)));
 			config.setRAMBufferSizeMB(ramBufferMegabytes);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
