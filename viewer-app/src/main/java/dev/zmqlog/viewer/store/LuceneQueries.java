@@ -90,6 +90,12 @@ final class LuceneQueries {
 				&& filter.sources().stream().allMatch(LuceneQueries::shortEnough);
 	}
 
+	/** Whether the filter holds no condition but a time range and a lowest level. */
+	static boolean isTimeAndLevel(EntryFilter filter) {
+		return filter.query() == null && filter.topics().isEmpty() && filter.sources().isEmpty() && filter.logger() == null
+				&& filter.thread() == null && filter.mdc().isEmpty() && filter.marker() == null;
+	}
+
 	private static boolean shortEnough(@Nullable String value) {
 		return value == null || value.length() < EntryDocument.MAX_TERM_CHARS;
 	}

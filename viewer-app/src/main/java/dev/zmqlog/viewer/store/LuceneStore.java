@@ -79,12 +79,16 @@ public final class LuceneStore implements HistoryStore {
 
 	private final LongAdder unreadable = new LongAdder();
 
+	private final TimeBlockCounter timeBlocks;
+
 	private volatile @Nullable String recovery;
 
-	private LuceneStore(Path path, Directory directory, IndexWriter writer) throws IOException {
+	private LuceneStore(Path path, Directory directory, IndexWriter writer, TimeBlockCache timeBlocks)
+			throws IOException {
 		this.path = path;
 		this.directory = directory;
 		this.writer = writer;
+		this.timeBlocks = new TimeBlockCounter(timeBlocks);
 		this.searchers = new SearcherManager(writer, null);
 		Map<String, String> committed = new HashMap<>();
 		Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
@@ -128,8 +132,10 @@ public final class LuceneStore implements HistoryStore {
 			TieredMergePolicy merges = new TieredMergePolicy();
 			merges.setDeletesPctAllowed(20);
 			config.setMergePolicy(merges);
+			TimeBlockCache timeBlocks = new TimeBlockCache();
+			config.setMergedSegmentWarmer(timeBlocks);
 			writer = new IndexWriter(directory, config);
-			return new LuceneStore(path, directory, writer);
+			return new LuceneStore(path, directory, writer, timeBlocks);
 		}
 		catch (IOException | RuntimeException ex) {
 			closeQuietly(writer);
@@ -378,6 +384,18 @@ public final class LuceneStore implements HistoryStore {
 
 	@Override
 	public boolean count(EntryFilter filter, long beforeId, EntryCounter counter, long deadlineNanos) {
+		if (LuceneQueries.isTimeAndLevel(filter)) {
+			IndexSearcher searcher = acquire();
+			try {
+				return this.timeBlocks.count(searcher, filter, beforeId, counter, deadlineNanos);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				release(searcher);
+			}
+		}
 		Query query = query(filter, Long.MIN_VALUE, beforeId);
 		boolean exact = LuceneQueries.isExact(filter);
 		Level[] levels = Level.values();
