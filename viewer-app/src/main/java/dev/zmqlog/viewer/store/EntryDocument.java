@@ -1,5 +1,7 @@
 package dev.zmqlog.viewer.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.zmqlog.protocol.Source;
@@ -8,13 +10,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexOptions;
 
 /**
  * How an entry is indexed in the embedded store: the entry itself as stored bytes
@@ -63,18 +63,7 @@ final class EntryDocument {
 	/** Level of an entry without one: below every level. */
 	static final int NO_LEVEL = -1;
 
-	private static final FieldType TRIGRAMS = trigrams();
-
 	private EntryDocument() {
-	}
-
-	private static FieldType trigrams() {
-		FieldType type = new FieldType();
-		type.setTokenized(true);
-		type.setIndexOptions(IndexOptions.DOCS);
-		type.setOmitNorms(true);
-		type.freeze();
-		return type;
 	}
 
 	static Document of(ViewerEntry entry) {
@@ -107,8 +96,12 @@ final class EntryDocument {
 		for (String marker : entry.markers()) {
 			addTerm(document, MARKER, marker);
 		}
-		boolean textCut = addText(document, entry.message()) | addText(document, entry.logger())
-				| addText(document, entry.topic()) | addText(document, entry.exception());
+		List<String> texts = new ArrayList<>(4);
+		boolean textCut = addText(texts, entry.message()) | addText(texts, entry.logger())
+				| addText(texts, entry.topic()) | addText(texts, entry.exception());
+		if (!texts.isEmpty()) {
+			document.add(new TrigramField(TEXT, texts));
+		}
 		if (textCut) {
 			document.add(new StringField(CUT, CUT_TEXT, Field.Store.NO));
 		}
@@ -131,12 +124,12 @@ final class EntryDocument {
 	}
 
 	/** @return whether the text was too long to index whole */
-	private static boolean addText(Document document, @Nullable String text) {
+	private static boolean addText(List<String> texts, @Nullable String text) {
 		if (text == null || text.length() < 3) {
 			return false;
 		}
-		document.add(new Field(TEXT, text, TRIGRAMS));
-		return text.length() > TrigramAnalyzer.MAX_CHARS;
+		texts.add(text);
+		return text.length() > Trigrams.MAX_CHARS;
 	}
 
 }

@@ -170,13 +170,8 @@ public final class EntryHistory {
 		long span = Math.max(1, to.toEpochMilli() - start + 1);
 		long width = Math.max(1, (span + buckets - 1) / buckets);
 		int levels = Level.values().length;
-		long[][] counts = new long[buckets][levels + 1];
-		HistoryStore.EntryCounter counter = (time, level) -> {
-			long bucket = (time - start) / width;
-			if (time >= start && bucket < buckets) {
-				counts[(int) bucket][(level != null) ? level.ordinal() : levels]++;
-			}
-		};
+		BucketCounter counter = new BucketCounter(start, width, buckets);
+		long[][] counts = counter.counts;
 		EntryFilter bounded = new EntryFilter(filter.topics(), filter.level(), filter.query(), filter.sources(),
 				filter.logger(), filter.thread(), filter.mdc(), filter.marker(), from, to);
 		long boundary = seam().windowFrom(this.window.oldestId());
@@ -252,6 +247,44 @@ public final class EntryHistory {
 			.limit(limit)
 			.map((entry) -> new FieldValue(entry.getKey(), entry.getValue()))
 			.toList();
+	}
+
+	/** Counts entries per bucket of {@code width} milliseconds from {@code start}, per level (no level last). */
+	private static final class BucketCounter implements HistoryStore.EntryCounter {
+
+		private final long start;
+
+		private final long width;
+
+		private final long[][] counts;
+
+		BucketCounter(long start, long width, int buckets) {
+			this.start = start;
+			this.width = width;
+			this.counts = new long[buckets][Level.values().length + 1];
+		}
+
+		@Override
+		public void count(long timeMillis, @Nullable Level level) {
+			long bucket = (timeMillis - this.start) / this.width;
+			if (timeMillis >= this.start && bucket < this.counts.length) {
+				this.counts[(int) bucket][(level != null) ? level.ordinal() : Level.values().length]++;
+			}
+		}
+
+		@Override
+		public boolean countAll(long firstMillis, long lastMillis, @Nullable Level level, long entries) {
+			if (firstMillis < this.start) {
+				return false;
+			}
+			long bucket = (firstMillis - this.start) / this.width;
+			if (bucket >= this.counts.length || (lastMillis - this.start) / this.width != bucket) {
+				return false;
+			}
+			this.counts[(int) bucket][(level != null) ? level.ordinal() : Level.values().length] += entries;
+			return true;
+		}
+
 	}
 
 	/**

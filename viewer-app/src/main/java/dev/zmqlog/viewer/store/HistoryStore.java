@@ -76,6 +76,17 @@ public interface HistoryStore extends AutoCloseable {
 
 		void count(long timeMillis, @Nullable Level level);
 
+		/**
+		 * Counts {@code entries} entries of one level whose times all lie between
+		 * {@code firstMillis} and {@code lastMillis}, if the counter counts them all alike
+		 * (one bucket); else counts nothing, and the store hands them one by one. The answer
+		 * depends on the times alone.
+		 * @return whether they were counted
+		 */
+		default boolean countAll(long firstMillis, long lastMillis, @Nullable Level level, long entries) {
+			return false;
+		}
+
 	}
 
 	/**

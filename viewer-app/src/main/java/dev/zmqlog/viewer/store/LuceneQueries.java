@@ -68,7 +68,7 @@ final class LuceneQueries {
 		}
 		TextQuery text = filter.query();
 		if (text != null && text.pattern() == null && !text.inverted()) {
-			Set<String> trigrams = TrigramAnalyzer.trigrams(text.text());
+			Set<String> trigrams = Trigrams.of(text.text());
 			if (!trigrams.isEmpty()) {
 				BooleanQuery.Builder all = new BooleanQuery.Builder();
 				trigrams.forEach((trigram) -> all.add(new TermQuery(new Term(EntryDocument.TEXT, trigram)), Occur.FILTER));
@@ -88,6 +88,12 @@ final class LuceneQueries {
 				&& shortEnough(filter.thread()) && shortEnough(filter.marker())
 				&& filter.topics().stream().allMatch((topic) -> topic.length() <= MAX_PREFIX_CHARS)
 				&& filter.sources().stream().allMatch(LuceneQueries::shortEnough);
+	}
+
+	/** Whether the filter holds no condition but a time range and a lowest level. */
+	static boolean isTimeAndLevel(EntryFilter filter) {
+		return filter.query() == null && filter.topics().isEmpty() && filter.sources().isEmpty() && filter.logger() == null
+				&& filter.thread() == null && filter.mdc().isEmpty() && filter.marker() == null;
 	}
 
 	private static boolean shortEnough(@Nullable String value) {

@@ -62,6 +62,9 @@ public final class LuceneStore implements HistoryStore {
 	/** Documents fetched per round while a query's exact check rejects candidates. */
 	private static final int CANDIDATES_PER_ROUND = 1_000;
 
+	/** Candidates fetched at most in a window's first round: a page's largest limit, and one. */
+	private static final int MAX_FIRST_ROUND = 10_001;
+
 	/** Ids the first window of a page search spans at least. */
 	private static final long FIRST_WINDOW = 4_096;
 
@@ -79,12 +82,16 @@ public final class LuceneStore implements HistoryStore {
 
 	private final LongAdder unreadable = new LongAdder();
 
+	private final TimeBlockCounter timeBlocks;
+
 	private volatile @Nullable String recovery;
 
-	private LuceneStore(Path path, Directory directory, IndexWriter writer) throws IOException {
+	private LuceneStore(Path path, Directory directory, IndexWriter writer, TimeBlockCache timeBlocks)
+			throws IOException {
 		this.path = path;
 		this.directory = directory;
 		this.writer = writer;
+		this.timeBlocks = new TimeBlockCounter(timeBlocks);
 		this.searchers = new SearcherManager(writer, null);
 		Map<String, String> committed = new HashMap<>();
 		Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
@@ -120,7 +127,7 @@ public final class LuceneStore implements HistoryStore {
 		FSDirectory directory = FSDirectory.open(path);
 		IndexWriter writer = null;
 		try {
-			IndexWriterConfig config = new IndexWriterConfig(new TrigramAnalyzer());
+			IndexWriterConfig config = new IndexWriterConfig();
 			config.setIndexSort(new Sort(new SortField(EntryDocument.ID, SortField.Type.LONG)));
 			config.setRAMBufferSizeMB(ramBufferMegabytes);
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -128,8 +135,10 @@ public final class LuceneStore implements HistoryStore {
 			TieredMergePolicy merges = new TieredMergePolicy();
 			merges.setDeletesPctAllowed(20);
 			config.setMergePolicy(merges);
+			TimeBlockCache timeBlocks = new TimeBlockCache();
+			config.setMergedSegmentWarmer(timeBlocks);
 			writer = new IndexWriter(directory, config);
-			return new LuceneStore(path, directory, writer);
+			return new LuceneStore(path, directory, writer, timeBlocks);
 		}
 		catch (IOException | RuntimeException ex) {
 			closeQuietly(writer);
@@ -278,7 +287,7 @@ public final class LuceneStore implements HistoryStore {
 			long before = Math.min(beforeId, NumericUtils.sortableBytesToLong(max, 0) + 1);
 			long width = Math.max(4L * limit, FIRST_WINDOW);
 			Sort sort = new Sort(new SortField(EntryDocument.ID, SortField.Type.LONG, newestFirst));
-			StoredFields stored = searcher.storedFields();
+			EntryReader stored = new EntryReader(searcher.getIndexReader());
 			while (after < before - 1 && complete && found.size() < limit) {
 				long low = newestFirst ? Math.max(after, before - 1 - width) : after;
 				long high = newestFirst ? before : Math.min(before, after + 1 + width);
@@ -309,11 +318,12 @@ public final class LuceneStore implements HistoryStore {
 	 * holds {@code limit}.
 	 * @return whether the window was searched before the deadline
 	 */
-	private boolean searchWindow(IndexSearcher searcher, StoredFields stored, EntryFilter filter, long afterId,
+	private boolean searchWindow(IndexSearcher searcher, EntryReader stored, EntryFilter filter, long afterId,
 			long beforeId, Sort sort, int limit, List<ViewerEntry> found, long deadlineNanos) throws IOException {
 		Query query = query(filter, afterId, beforeId);
 		ScoreDoc after = null;
-		int round = Math.min(limit - found.size() + 1, CANDIDATES_PER_ROUND);
+		// one round when every candidate is likely to be taken, as with a filter the index answers exactly
+		int round = Math.min(limit - found.size() + 1, Math.max(CANDIDATES_PER_ROUND, MAX_FIRST_ROUND));
 		while (true) {
 			TopFieldDocs top = searcher.searchAfter(after, query, round, sort, false);
 			for (ScoreDoc hit : top.scoreDocs) {
@@ -346,13 +356,22 @@ public final class LuceneStore implements HistoryStore {
 	}
 
 	private @Nullable ViewerEntry read(StoredFields stored, int doc) throws IOException {
+		BytesRef bytes = stored.document(doc).getBinaryValue(EntryDocument.ENTRY);
+		return (bytes != null) ? decode(bytes.bytes, bytes.offset, bytes.length) : decode(null, 0, 0);
+	}
+
+	private @Nullable ViewerEntry read(EntryReader stored, int doc) throws IOException {
+		byte[] bytes = stored.bytes(doc);
+		return decode(bytes, 0, (bytes != null) ? bytes.length : 0);
+	}
+
+	private @Nullable ViewerEntry decode(byte @Nullable [] bytes, int offset, int length) {
 		try {
-			BytesRef bytes = stored.document(doc).getBinaryValue(EntryDocument.ENTRY);
 			if (bytes == null) {
 				this.unreadable.increment();
 				return null;
 			}
-			return EntryBytes.decode(bytes.bytes, bytes.offset, bytes.length);
+			return EntryBytes.decode(bytes, offset, length);
 		}
 		catch (IllegalArgumentException ex) {
 			this.unreadable.increment();
@@ -378,13 +397,25 @@ public final class LuceneStore implements HistoryStore {
 
 	@Override
 	public boolean count(EntryFilter filter, long beforeId, EntryCounter counter, long deadlineNanos) {
+		if (LuceneQueries.isTimeAndLevel(filter)) {
+			IndexSearcher searcher = acquire();
+			try {
+				return this.timeBlocks.count(searcher, filter, beforeId, counter, deadlineNanos);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				release(searcher);
+			}
+		}
 		Query query = query(filter, Long.MIN_VALUE, beforeId);
 		boolean exact = LuceneQueries.isExact(filter);
 		Level[] levels = Level.values();
 		IndexSearcher searcher = acquire();
 		try {
 			Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
-			StoredFields stored = exact ? null : searcher.storedFields();
+			EntryReader stored = exact ? null : new EntryReader(searcher.getIndexReader());
 			long seen = 0;
 			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
 				Scorer scorer = weight.scorer(leaf);

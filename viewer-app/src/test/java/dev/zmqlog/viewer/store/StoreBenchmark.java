@@ -1,5 +1,6 @@
 package dev.zmqlog.viewer.store;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +34,7 @@ import org.springframework.util.FileSystemUtils;
  *     -Dzmqlog.benchmark.entries=10000000 -Dzmqlog.benchmark.folder=/tmp/zmqlog-bench test
  * </pre>
  * ({@code -Dzmqlog.benchmark.keep=true} keeps the folder, {@code -Dzmqlog.benchmark.reuse=true} then
- * measures the queries on it again without filling it.)
+ * measures the queries on it again without filling it; {@code -Dzmqlog.benchmark.ingestOnly=true} skips the queries.)
  * Entries: about 300 B of text each, 1 % with a 2–4 KB stack trace, 70 % with an MDC trace
  * id, five apps, forty loggers, twenty threads, every level.
  */
@@ -62,15 +63,19 @@ class StoreBenchmark {
 		if (!reuse) {
 			FileSystemUtils.deleteRecursively(folder);
 		}
-		System.out.printf("StoreBenchmark: %,d entries, %d cores, load %.1f, JVM %s, heap %d MB%n", entries,
-				Runtime.getRuntime().availableProcessors(),
-				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-				System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20);
+		boolean assertions = false;
+		assert assertions = true;
+		System.out.printf("StoreBenchmark: %,d entries, %d cores, load %.1f, JVM %s, heap %d MB, assertions %s%n",
+				entries, Runtime.getRuntime().availableProcessors(),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), System.getProperty("java.vm.version"),
+				Runtime.getRuntime().maxMemory() >> 20, assertions ? "on (-ea: Lucene's own checks slow it)" : "off");
 		try (LuceneStore store = LuceneStore.open(folder, 16)) {
 			if (!reuse) {
 				ingest(store, entries);
 			}
-			queries(store, entries);
+			if (!Boolean.getBoolean("zmqlog.benchmark.ingestOnly")) {
+				queries(store, entries);
+			}
 		}
 		if (!Boolean.getBoolean("zmqlog.benchmark.keep")) {
 			FileSystemUtils.deleteRecursively(folder);
@@ -79,6 +84,7 @@ class StoreBenchmark {
 
 	/** The writer's path at full speed: batches of 5,000, a commit every second. */
 	private void ingest(LuceneStore store, long entries) throws Exception {
+		long cpuBefore = processCpuNanos();
 		long began = System.nanoTime();
 		long lastCommit = began;
 		List<ViewerEntry> batch = new ArrayList<>(BATCH);
@@ -100,8 +106,12 @@ class StoreBenchmark {
 		store.write(batch);
 		store.commit(entries + 1, List.of());
 		double took = seconds(began);
+		double cpu = (processCpuNanos() - cpuBefore) / 1e9;
 		System.out.printf("ingest: %,d entries in %.1f s = %,.0f entries/s; %,d bytes on disk = %.0f B/entry%n", entries,
 				took, entries / took, store.bytesOnDisk(), store.bytesOnDisk() / (double) entries);
+		System.out.printf("ingest CPU: %.1f s of the process (merges included, the entries' generation too) = %,.0f entries"
+				+ " per CPU-second; load %.1f%n", cpu, entries / cpu,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	/** Each query kind, {@value #ROUNDS} times, while 10,000 entries/s arrive through the writer. */
@@ -181,6 +191,10 @@ class StoreBenchmark {
 
 	private static long deadline() {
 		return System.nanoTime() + 5_000_000_000L;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private static double seconds(long began) {
