@@ -48,9 +48,4 @@ final class TimeBlockCache implements IndexWriter.IndexReaderWarmer {
 		}
 	}
 
-	/** Heap the cached blocks take, roughly. */
-	long bytes() {
-		return this.blocks.values().stream().mapToLong(TimeBlocks::bytes).sum();
-	}
-
 }

@@ -16,7 +16,7 @@ import org.apache.lucene.index.NumericDocValues;
  * block's times mostly fall in one bucket of a histogram: it is added whole, and only the
  * blocks that straddle a bucket's edge (or hold deleted documents) are read entry by entry.
  * Built from the doc values once per segment (a segment never changes; deletions are
- * checked at query time), about 48 bytes per block.
+ * checked at query time), 60 bytes per block.
  */
 final class TimeBlocks {
 
@@ -115,11 +115,6 @@ final class TimeBlocks {
 
 	int count(int block, int slot) {
 		return this.counts[block * LEVELS + slot];
-	}
-
-	/** Heap taken, roughly. */
-	long bytes() {
-		return 16L + this.firstId.length * (4L * Long.BYTES + LEVELS * Integer.BYTES);
 	}
 
 }
