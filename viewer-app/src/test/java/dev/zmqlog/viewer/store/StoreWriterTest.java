@@ -32,12 +32,15 @@ class StoreWriterTest {
 		try (LuceneStore store = LuceneStore.open(this.folder, 16);
 				StoreWriter writer = new StoreWriter(store, List::of, Clock.systemUTC(), 1 << 20, Long.MAX_VALUE,
 						Duration.ofDays(7))) {
+			// the first commit loads Lucene's classes, seconds on a busy machine: not what is measured
+			writer.accept(StoredEntries.entry(1, "shop", Level.INFO, "entry 1"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> writer.status().committedId() == 1);
 			long start = System.nanoTime();
-			for (long id = 1; id <= 100; id++) {
+			for (long id = 2; id <= 100; id++) {
 				writer.accept(StoredEntries.entry(id, "shop", Level.INFO, "entry " + id));
 			}
-			await().atMost(Duration.ofSeconds(5))
-				.until(() -> store.newest(EntryFilter.ALL, Long.MIN_VALUE, Long.MAX_VALUE, 1, Long.MAX_VALUE)
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> store.newest(EntryFilter.ALL, 1, Long.MAX_VALUE, 1, Long.MAX_VALUE)
 					.entries()
 					.size() == 1 && writer.status().committedId() == 100);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
