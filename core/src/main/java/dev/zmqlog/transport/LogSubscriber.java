@@ -55,6 +55,14 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	/**
+	 * Whether closing unsubscribes first. A publisher this socket connected to loses its pipe
+	 * with the connection, so it must hear that the subscriber left; a publisher that
+	 * connected in keeps its pipe, and what is queued in it, for a bound socket that comes
+	 * back (a restarting viewer): unsubscribing would throw that queue away.
+	 */
+	private final boolean unsubscribesOnClose;
+
 	private LogSubscriber(Builder builder) {
 		this.decoder = new MessageDecoder(builder.maxMessageSize);
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
@@ -76,6 +84,7 @@ public final class LogSubscriber implements AutoCloseable {
 			this.subscriptions = builder.mode.subscribes()
 					? Subscriptions.of(builder.topics.isEmpty() ? List.of("") : builder.topics) : Subscriptions.NONE;
 			this.subscriptions.subscribe(this.socket);
+			this.unsubscribesOnClose = attachment == SocketMode.CONNECT;
 			this.dropped = (attachment == SocketMode.CONNECT)
 					? new DroppedConnections(this.socket, builder.endpoints) : null;
 			// beyond a few times the limit ZeroMQ's I/O thread refuses the peer before it takes the memory
@@ -167,10 +176,13 @@ public final class LogSubscriber implements AutoCloseable {
 	 * last 10 to 20 ms at 1,000 events a second). After the unsubscription a zmqlog publisher
 	 * counts what nobody receives as dropped. A SUB socket would drop the messages still on
 	 * their way itself, as no longer subscribed: hence XSUB, which leaves filtering to the
-	 * publisher, as every ZMTP 3 publisher does.
+	 * publisher, as every ZMTP 3 publisher does. A bound socket does not unsubscribe
+	 * ({@link #unsubscribesOnClose}): it delivers what has already arrived.
 	 */
 	private void leave() {
-		this.subscriptions.unsubscribe(this.socket);
+		if (this.unsubscribesOnClose) {
+			this.subscriptions.unsubscribe(this.socket);
+		}
 		this.socket.setReceiveTimeOut(QUIET_MILLIS);
 		long deadline = System.nanoTime() + LEAVE_NANOS;
 		List<byte[]> frames;
