@@ -20,6 +20,9 @@ import zmq.msg.MsgAllocator;
  * exception, as an empty command frame that JeroMQ's own checks then reject. When a
  * JeroMQ release carries the fix, the negative-size check below may go; the limits stay.
  * <p>
+ * A subscriber's socket also counts every data frame into its {@link ReceiveQueue}, and
+ * drops a message whole, from its first frame, while that queue holds its budget.
+ * <p>
  * Used by ZeroMQ's I/O thread only.
  */
 final class InboundFrames implements MsgAllocator {
@@ -27,6 +30,9 @@ final class InboundFrames implements MsgAllocator {
 	private final InboundLimits limits;
 
 	private final SocketGuard guard;
+
+	/** The bytes queued for the subscriber, or {@code null} for a socket bounded otherwise. */
+	private final @Nullable ReceiveQueue queue;
 
 	/**
 	 * A property that makes each connection's metadata unique: a connecting socket's
@@ -49,9 +55,10 @@ final class InboundFrames implements MsgAllocator {
 
 	private @Nullable MessageTally lastTally;
 
-	InboundFrames(InboundLimits limits, SocketGuard guard) {
+	InboundFrames(InboundLimits limits, SocketGuard guard, @Nullable ReceiveQueue queue) {
 		this.limits = limits;
 		this.guard = guard;
+		this.queue = queue;
 	}
 
 	@Override
@@ -86,14 +93,37 @@ final class InboundFrames implements MsgAllocator {
 		if (tally.refused) {
 			return false;
 		}
+		boolean firstFrame = tally.frames == 0;
 		RefusalReason refusal = (frame.refusal() != null) ? frame.refusal() : tally.add(frame, this.limits);
 		if (refusal == null) {
-			return true;
+			return queue(tally, frame, firstFrame);
 		}
 		tally.refused = true;
 		String peer = metadata.get(Metadata.PEER_ADDRESS);
 		this.guard.close((peer != null) ? peer : "unknown peer", refusal);
 		return false;
+	}
+
+	/**
+	 * Counts a data frame into the receive queue, or drops it: a message is dropped whole,
+	 * decided at its first frame, so that the reader never sees part of one and a full
+	 * queue costs the publisher messages, not its connection. Commands (heartbeats) are
+	 * JeroMQ's own and never queued.
+	 */
+	private boolean queue(MessageTally tally, CheckedFrame frame, boolean firstFrame) {
+		ReceiveQueue receiveQueue = this.queue;
+		if (receiveQueue == null || frame.isCommand()) {
+			return true;
+		}
+		if (firstFrame) {
+			tally.shedding = receiveQueue.full();
+		}
+		if (tally.shedding) {
+			receiveQueue.shed(frame.size(), firstFrame);
+			return false;
+		}
+		receiveQueue.added(frame.size());
+		return true;
 	}
 
 	private MessageTally tally(Metadata metadata) {
@@ -111,6 +141,9 @@ final class InboundFrames implements MsgAllocator {
 		private long bytes;
 
 		private boolean refused;
+
+		/** Whether the message being received is dropped: the queue was full at its first frame. */
+		private boolean shedding;
 
 		RefusalReason add(CheckedFrame frame, InboundLimits limits) {
 			this.frames++;

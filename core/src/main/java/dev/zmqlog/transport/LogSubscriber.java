@@ -22,6 +22,15 @@ public final class LogSubscriber implements AutoCloseable {
 
 	private static final int POLL_MILLIS = 100;
 
+	/** Messages held per publisher by default: JeroMQ's own default. */
+	public static final int DEFAULT_RECEIVE_HIGH_WATER_MARK = 1_000;
+
+	/** Bytes held for all publishers together by default. */
+	public static final long DEFAULT_RECEIVE_BUFFER = 32L * 1024 * 1024;
+
+	/** The least a CURVE socket's high-water mark is cut to, whatever the buffer. */
+	private static final int MIN_CURVE_HIGH_WATER_MARK = 8;
+
 	/** Up to this many times the limit a message is received and counted as rejected; beyond, refused. */
 	private static final int SOCKET_LIMIT_FACTOR = 4;
 
@@ -38,6 +47,8 @@ public final class LogSubscriber implements AutoCloseable {
 	private final @Nullable DroppedConnections dropped;
 
 	private final SocketGuard guard;
+
+	private final ReceiveQueue queue;
 
 	private long lastRestoreNanos = System.nanoTime();
 
@@ -77,9 +88,11 @@ public final class LogSubscriber implements AutoCloseable {
 		this.socket = context.createSocket(builder.mode.socketType());
 		String domain = null;
 		SocketGuard guard = null;
+		this.queue = new ReceiveQueue(builder.receiveBuffer,
+				Objects.requireNonNull(builder.shedMessages, "shedMessages"));
 		try {
 			domain = builder.curve.applyTo(this.socket, attachment);
-			this.socket.setRcvHWM(builder.receiveHighWaterMark);
+			this.socket.setRcvHWM(builder.highWaterMark());
 			this.socket.setLinger(0);
 			this.subscriptions = builder.mode.subscribes()
 					? Subscriptions.of(builder.topics.isEmpty() ? List.of("") : builder.topics) : Subscriptions.NONE;
@@ -89,7 +102,7 @@ public final class LogSubscriber implements AutoCloseable {
 					? new DroppedConnections(this.socket, builder.endpoints) : null;
 			// beyond a few times the limit ZeroMQ's I/O thread refuses the peer before it takes the memory
 			guard = SocketGuard.install(context, this.socket,
-					InboundLimits.messagesOf(SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize),
+					InboundLimits.messagesOf(SOCKET_LIMIT_FACTOR * (long) builder.maxMessageSize), this.queue,
 					Objects.requireNonNull(builder.refusals, "refusals"),
 					builder.curve.enabled() && attachment == SocketMode.CONNECT,
 					(this.dropped != null) ? this.dropped : SocketGuard.ConnectionListener.NONE);
@@ -159,12 +172,18 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 	}
 
-	/** At most every poll interval: a busy stream must not pay for it per message. */
+	/**
+	 * At most every poll interval, restores dropped connections and reports what the
+	 * receive queue shed: a busy stream must not pay for it per message.
+	 */
 	private void restoreDroppedConnections() {
 		long now = System.nanoTime();
-		if (this.dropped != null && now - this.lastRestoreNanos > POLL_MILLIS * 1_000_000L) {
+		if (now - this.lastRestoreNanos > POLL_MILLIS * 1_000_000L) {
 			this.lastRestoreNanos = now;
-			this.dropped.restore();
+			this.queue.report();
+			if (this.dropped != null) {
+				this.dropped.restore();
+			}
 		}
 	}
 
@@ -194,21 +213,32 @@ public final class LogSubscriber implements AutoCloseable {
 	/** The next message of a subscribed topic, or {@code null} when none came in time. */
 	private @Nullable List<byte[]> receive() {
 		byte[] first;
-		while ((first = this.socket.recv()) != null && !this.subscriptions.matches(first)) {
+		while ((first = receiveFrame()) != null && !this.subscriptions.matches(first)) {
 			// a publisher older than ZMTP 3 sends every topic: the subscriber filters
 			while (this.socket.hasReceiveMore()) {
-				this.socket.recv();
+				receiveFrame();
 			}
 		}
 		if (first == null) {
+			// every pipe was empty: what JeroMQ dropped unread must not stay counted
+			this.queue.drained();
 			return null;
 		}
 		List<byte[]> frames = new ArrayList<>(2);
 		frames.add(first);
 		while (this.socket.hasReceiveMore()) {
-			frames.add(this.socket.recv());
+			frames.add(receiveFrame());
 		}
 		return frames;
+	}
+
+	/** A frame, taken back from the receive queue's count; {@code null} when none came in time. */
+	private byte @Nullable [] receiveFrame() {
+		byte[] frame = this.socket.recv();
+		if (frame != null) {
+			this.queue.taken(frame.length);
+		}
+		return frame;
 	}
 
 	private void deliver(ReceivedMessage message) {
@@ -218,6 +248,11 @@ public final class LogSubscriber implements AutoCloseable {
 		catch (RuntimeException ex) {
 			this.errorHandler.accept(ex);
 		}
+	}
+
+	/** The bytes the socket's receive queue holds now, as counted. */
+	long queuedBytes() {
+		return this.queue.queuedBytes();
 	}
 
 	/** The peers this subscriber refused, by reason. */
@@ -257,7 +292,11 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private int maxMessageSize = MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE;
 
-		private int receiveHighWaterMark = 100_000;
+		private int receiveHighWaterMark = DEFAULT_RECEIVE_HIGH_WATER_MARK;
+
+		private long receiveBuffer = DEFAULT_RECEIVE_BUFFER;
+
+		private @Nullable ShedMessages shedMessages;
 
 		private String threadName = "zmqlog-subscriber";
 
@@ -308,9 +347,50 @@ public final class LogSubscriber implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * The most messages the socket holds per publisher (default
+		 * {@value #DEFAULT_RECEIVE_HIGH_WATER_MARK}); beyond it the socket stops reading
+		 * that publisher, whose own queue then holds or drops. Small messages thus flow
+		 * with few wake-ups of ZeroMQ's I/O thread; the bytes are bounded by
+		 * {@link #receiveBuffer(long)}.
+		 */
 		public Builder receiveHighWaterMark(int receiveHighWaterMark) {
+			if (receiveHighWaterMark <= 0) {
+				throw new IllegalArgumentException("the receive high-water mark must be positive: "
+						+ receiveHighWaterMark);
+			}
 			this.receiveHighWaterMark = receiveHighWaterMark;
 			return this;
+		}
+
+		/**
+		 * The most bytes the socket holds for all publishers together (default 32 MiB):
+		 * a message that arrives while it holds that many is dropped whole and counted
+		 * ({@link #shedMessages(ShedMessages)}). With CURVE, JeroMQ decrypts frames where
+		 * the socket cannot count them: the high-water mark is then cut to this many
+		 * messages of {@code maxMessageSize} per publisher (at least 8), as a bound in bytes.
+		 */
+		public Builder receiveBuffer(long receiveBuffer) {
+			if (receiveBuffer <= 0) {
+				throw new IllegalArgumentException("the receive buffer must be positive: " + receiveBuffer);
+			}
+			this.receiveBuffer = receiveBuffer;
+			return this;
+		}
+
+		/** Where messages dropped by a full receive queue are counted; by default a log warning. */
+		public Builder shedMessages(ShedMessages shedMessages) {
+			this.shedMessages = shedMessages;
+			return this;
+		}
+
+		/** The high-water mark in messages: with CURVE, small enough to bound the bytes. */
+		private int highWaterMark() {
+			if (!this.curve.enabled()) {
+				return this.receiveHighWaterMark;
+			}
+			long messages = Math.max(MIN_CURVE_HIGH_WATER_MARK, this.receiveBuffer / this.maxMessageSize);
+			return (int) Math.min(this.receiveHighWaterMark, messages);
 		}
 
 		/**
@@ -360,6 +440,9 @@ public final class LogSubscriber implements AutoCloseable {
 		public LogSubscriber start() {
 			if (this.refusals == null) {
 				this.refusals = new PeerRefusals(this.threadName);
+			}
+			if (this.shedMessages == null) {
+				this.shedMessages = new ShedMessages(this.threadName);
 			}
 			return new LogSubscriber(this);
 		}

@@ -101,6 +101,13 @@ public final class SocketGuard implements AutoCloseable {
 	 */
 	public static SocketGuard install(ZContext context, ZMQ.Socket socket, InboundLimits limits,
 			PeerRefusals refusals, boolean curveClient, ConnectionListener connectionListener) {
+		return install(context, socket, limits, null, refusals, curveClient, connectionListener);
+	}
+
+	/** Guards a subscriber's socket, whose received frames are also counted into its receive queue. */
+	static SocketGuard install(ZContext context, ZMQ.Socket socket, InboundLimits limits,
+			@Nullable ReceiveQueue queue, PeerRefusals refusals, boolean curveClient,
+			ConnectionListener connectionListener) {
 		String address = "inproc://zmqlog-guard-" + monitors.incrementAndGet();
 		socket.monitor(address, WATCHED_EVENTS);
 		ZMQ.Socket events = context.createSocket(SocketType.PAIR);
@@ -110,7 +117,7 @@ public final class SocketGuard implements AutoCloseable {
 		SocketGuard guard = new SocketGuard(context, socket, events, refusals, curveClient, connectionListener);
 		// every size is the allocator's to judge, so that each refusal has its reason
 		socket.setMaxMsgSize(-1);
-		socket.setMsgAllocator(new InboundFrames(limits, guard));
+		socket.setMsgAllocator(new InboundFrames(limits, guard, queue));
 		guard.thread.start();
 		return guard;
 	}

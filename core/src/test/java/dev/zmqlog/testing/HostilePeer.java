@@ -68,12 +68,7 @@ public final class HostilePeer {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), TIMEOUT_MILLIS);
 			socket.setSoTimeout(TIMEOUT_MILLIS);
-			socket.getOutputStream().write(opening);
-			DataInputStream in = new DataInputStream(socket.getInputStream());
-			in.readFully(new byte[64]);
-			int flags = in.readUnsignedByte();
-			long size = ((flags & Zmtp.LARGE) != 0) ? in.readLong() : in.readUnsignedByte();
-			in.readFully(new byte[(int) size]);
+			DataInputStream in = handshake(socket, opening);
 			socket.getOutputStream().write(bytes);
 			while (in.read(new byte[4096]) >= 0) {
 				// whatever the socket sends until it closes
@@ -87,6 +82,35 @@ public final class HostilePeer {
 			// reset: closed too
 			return true;
 		}
+	}
+
+	/**
+	 * Completes a NULL handshake as {@link #sendAfterHandshake} does, sends the bytes and
+	 * closes the connection at once, as a publisher that goes away in the middle of a
+	 * message would.
+	 */
+	public static void sendAfterHandshakeAndLeave(String endpoint, byte[] opening, byte[] bytes) {
+		URI uri = URI.create(endpoint);
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), TIMEOUT_MILLIS);
+			socket.setSoTimeout(TIMEOUT_MILLIS);
+			handshake(socket, opening);
+			socket.getOutputStream().write(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot send to " + endpoint, ex);
+		}
+	}
+
+	/** Sends the peer's greeting and READY, reads the socket's greeting and its READY. */
+	private static DataInputStream handshake(Socket socket, byte[] opening) throws IOException {
+		socket.getOutputStream().write(opening);
+		DataInputStream in = new DataInputStream(socket.getInputStream());
+		in.readFully(new byte[64]);
+		int flags = in.readUnsignedByte();
+		long size = ((flags & Zmtp.LARGE) != 0) ? in.readLong() : in.readUnsignedByte();
+		in.readFully(new byte[(int) size]);
+		return in;
 	}
 
 	private static boolean write(Socket socket, byte[] bytes) {
