@@ -68,6 +68,8 @@ export interface Stats {
   lastRejection?: string | null;
   /** Peers cut off for what they sent on the wire, by reason (malformed-frame-size, ...). */
   refusedPeers?: Record<string, number>;
+  /** Messages dropped whole because the subscriber's receive queue held `receive-buffer` bytes. */
+  receiveBufferFull?: { messages: number; bytes: number };
   filterTimeouts?: number;
   subscriber?: SubscriberState;
   store?: StoreStats;

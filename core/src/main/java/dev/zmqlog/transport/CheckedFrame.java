@@ -21,6 +21,9 @@ final class CheckedFrame extends Msg {
 
 	private boolean discarded;
 
+	/** The connection's share of the receive queue the frame was counted into, if it was. */
+	private ReceiveQueue.@Nullable Share share;
+
 	CheckedFrame(InboundFrames frames, int size) {
 		super(size);
 		this.frames = frames;
@@ -41,6 +44,15 @@ final class CheckedFrame extends Msg {
 
 	@Nullable RefusalReason refusal() {
 		return this.refusal;
+	}
+
+	/** Set by the I/O thread before JeroMQ queues the frame, read by the subscriber's after. */
+	void queuedIn(ReceiveQueue.Share share) {
+		this.share = share;
+	}
+
+	ReceiveQueue.@Nullable Share share() {
+		return this.share;
 	}
 
 	@Override

@@ -116,13 +116,13 @@ final class InboundFrames implements MsgAllocator {
 			return true;
 		}
 		if (firstFrame) {
-			tally.shedding = receiveQueue.full();
+			tally.shedding = receiveQueue.sheds(tally.share);
 		}
 		if (tally.shedding) {
 			receiveQueue.shed(frame.size(), firstFrame);
 			return false;
 		}
-		receiveQueue.added(frame.size());
+		receiveQueue.added(tally.share, frame);
 		return true;
 	}
 
@@ -144,6 +144,9 @@ final class InboundFrames implements MsgAllocator {
 
 		/** Whether the message being received is dropped: the queue was full at its first frame. */
 		private boolean shedding;
+
+		/** What the connection has queued for the subscriber. */
+		private final ReceiveQueue.Share share = new ReceiveQueue.Share();
 
 		RefusalReason add(CheckedFrame frame, InboundLimits limits) {
 			this.frames++;

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.Msg;
+import zmq.ZError;
 
 /**
  * Subscribes to one or many publishers (or, in {@link ReceiveMode#PULL}, pulls from
@@ -49,6 +51,9 @@ public final class LogSubscriber implements AutoCloseable {
 	private final SocketGuard guard;
 
 	private final ReceiveQueue queue;
+
+	/** Whether the frame received last has more of its message after it. */
+	private boolean more;
 
 	private long lastRestoreNanos = System.nanoTime();
 
@@ -215,7 +220,7 @@ public final class LogSubscriber implements AutoCloseable {
 		byte[] first;
 		while ((first = receiveFrame()) != null && !this.subscriptions.matches(first)) {
 			// a publisher older than ZMTP 3 sends every topic: the subscriber filters
-			while (this.socket.hasReceiveMore()) {
+			while (this.more) {
 				receiveFrame();
 			}
 		}
@@ -226,19 +231,29 @@ public final class LogSubscriber implements AutoCloseable {
 		}
 		List<byte[]> frames = new ArrayList<>(2);
 		frames.add(first);
-		while (this.socket.hasReceiveMore()) {
+		while (this.more) {
 			frames.add(receiveFrame());
 		}
 		return frames;
 	}
 
-	/** A frame, taken back from the receive queue's count; {@code null} when none came in time. */
+	/**
+	 * A frame, taken back from the receive queue's count; {@code null} when none came in
+	 * time. Received as JeroMQ's own {@code Msg}, as {@code ZMQ.Socket.recv()} does, so
+	 * that the frame tells which connection's count it leaves.
+	 */
 	private byte @Nullable [] receiveFrame() {
-		byte[] frame = this.socket.recv();
-		if (frame != null) {
-			this.queue.taken(frame.length);
+		Msg frame = this.socket.base().recv(0);
+		if (frame == null) {
+			int errno = this.socket.base().errno();
+			if (errno != 0 && errno != ZError.EAGAIN) {
+				throw new ZMQException(errno);
+			}
+			return null;
 		}
-		return frame;
+		this.queue.taken(frame);
+		this.more = frame.hasMore();
+		return frame.data();
 	}
 
 	private void deliver(ReceivedMessage message) {

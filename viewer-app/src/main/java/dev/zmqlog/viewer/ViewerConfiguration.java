@@ -42,9 +42,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ViewerConfiguration {
 
-	/** The fewest messages the socket holds per publisher, whatever the byte budget says. */
-	private static final int MIN_RECEIVE_HIGH_WATER_MARK = 8;
-
 	@Bean
 	Clock viewerClock() {
 		return Clock.systemUTC();
@@ -153,15 +150,14 @@ class ViewerConfiguration {
 	SupervisedSubscriber supervisedSubscriber(ViewerProperties properties, EntryIngest ingest, IngestStats stats,
 			Clock viewerClock) {
 		int maxMessageSize = (int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes());
-		int highWaterMark = (int) Math.max(MIN_RECEIVE_HIGH_WATER_MARK,
-				Math.min(100_000, properties.receiveBuffer().toBytes() / maxMessageSize));
 		return new SupervisedSubscriber(() -> LogSubscriber.builder()
 			.endpoints(properties.endpoints())
 			.mode(properties.mode())
 			.topics(properties.topics())
 			.curve(properties.curve().settings())
 			.maxMessageSize(maxMessageSize)
-			.receiveHighWaterMark(highWaterMark)
+			.receiveBuffer(properties.receiveBuffer().toBytes())
+			.shedMessages(stats.shedMessages())
 			.refusals(stats.peerRefusals()), ingest, viewerClock);
 	}
 

@@ -26,8 +26,10 @@ import org.springframework.util.unit.DataSize;
  * @param historyMaxMemory Most heap the history's entries may take; the oldest are
  * forgotten first, whatever {@code history-size} says.
  * @param maxMessageSize Largest message accepted; larger ones are dropped by the socket.
- * @param receiveBuffer Most the socket holds per publisher before it stops reading from
- * it, in messages of {@code max-message-size}; the publisher then queues or drops.
+ * @param receiveBuffer Most bytes the socket holds for all publishers together; a message
+ * that arrives while it holds that many is dropped whole and counted
+ * ({@code /api/stats} {@code receiveBufferFull}). Each publisher is also held to 1,000
+ * messages, beyond which the socket stops reading it and its own queue holds or drops.
  * @param sessionMaxMemory Most heap the entries waiting for one browser may take; a browser
  * that falls further behind is told how many it missed.
  * @param stallTimeout How long a browser may take no data while entries wait for it

@@ -13,6 +13,7 @@ import dev.zmqlog.transport.CurveSettings;
 import dev.zmqlog.transport.EndpointException;
 import dev.zmqlog.transport.LogSubscriber;
 import dev.zmqlog.transport.PeerRefusals;
+import dev.zmqlog.transport.ShedMessages;
 import dev.zmqlog.transport.ReceivedMessage;
 import dev.zmqlog.transport.ReceiveMode;
 import dev.zmqlog.viewer.cli.CommandLine.Syntax;
@@ -160,6 +161,7 @@ public final class WatchCommand {
 				.curve(curve)
 				.maxMessageSize(maxMessageSize)
 				.refusals(new PeerRefusals(Clock.systemUTC(), (refused) -> err.println(PROGRAM + ": " + refused)))
+				.shedMessages(new ShedMessages(Clock.systemUTC(), (shed) -> err.println(PROGRAM + ": " + shed)))
 				.threadName("zmqlog-watch")
 				.listener(printer)
 				.errorHandler((ex) -> {

@@ -8,11 +8,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.zmqlog.transport.PeerRefusals;
+import dev.zmqlog.transport.ShedMessages;
 import dev.zmqlog.viewer.history.TableText;
 
 /**
  * What arrived: entries, rejected messages by reason, malformed ones shown raw, the recent
- * rate, and the peers the subscriber refused.
+ * rate, the peers the subscriber refused and the messages its full receive queue dropped.
  */
 public final class IngestStats {
 
@@ -41,6 +42,8 @@ public final class IngestStats {
 	private volatile String lastRejection = "";
 
 	private final PeerRefusals peerRefusals = new PeerRefusals("Subscriber");
+
+	private final ShedMessages shedMessages = new ShedMessages("Subscriber");
 
 	public IngestStats(Clock clock) {
 		this.clock = clock;
@@ -87,6 +90,11 @@ public final class IngestStats {
 	/** The peers the subscriber refused (malformed ZMTP, oversized, CURVE refused), by reason. */
 	public PeerRefusals peerRefusals() {
 		return this.peerRefusals;
+	}
+
+	/** Messages the subscriber's receive queue dropped whole: it held {@code receive-buffer} bytes. */
+	public ShedMessages shedMessages() {
+		return this.shedMessages;
 	}
 
 	/** Rejected messages by reason, reasons cut to {@value TableText#MAX_CHARS} characters. */

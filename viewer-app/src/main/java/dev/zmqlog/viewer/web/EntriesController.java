@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.zmqlog.protocol.Source;
+import dev.zmqlog.transport.ShedMessages;
 import dev.zmqlog.viewer.entry.EntryFilter;
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.entry.TextQuery;
@@ -183,7 +184,7 @@ public class EntriesController {
 				lost, lostBySource, this.stats.rate(), this.window.size(), this.window.capacity(), this.window.bytes(),
 				this.window.maxBytes(), this.topics.bytes(), this.sources.bytes(), this.stream.sessionCount(),
 				this.stats.lastRejection(), TextQuery.timedOut(), this.subscriber.state(),
-				this.stats.peerRefusals().byReason(), storeStats());
+				this.stats.peerRefusals().byReason(), ShedReport.of(this.stats.shedMessages()), storeStats());
 	}
 
 	private StoreReport storeStats() {
@@ -214,13 +215,27 @@ public class EntriesController {
 	 * @param filterTimeouts filter evaluations cut short by their time limit
 	 * @param subscriber whether the subscriber receives, its restarts and last failure
 	 * @param refusedPeers peers refused and cut off, by reason (malformed ZMTP, oversized, CURVE)
+	 * @param receiveBufferFull messages dropped whole because the subscriber's receive queue
+	 * held {@code receive-buffer} bytes
 	 * @param store the history store: size, oldest entry, write lag, entries not stored, last error
 	 */
 	public record Stats(long received, long rejected, Map<String, Long> rejectedByReason, long raw, long lost,
 			Map<String, Long> lostBySource, double rate, int history, int historyCapacity, long historyBytes,
 			long historyMaxBytes, long topicsBytes, long sourcesBytes, int browsers, String lastRejection,
 			long filterTimeouts, SupervisedSubscriber.State subscriber, Map<String, Long> refusedPeers,
-			StoreReport store) {
+			ShedReport receiveBufferFull, StoreReport store) {
+	}
+
+	/**
+	 * @param messages messages dropped, since the viewer started
+	 * @param bytes their bytes, all frames together
+	 */
+	public record ShedReport(long messages, long bytes) {
+
+		static ShedReport of(ShedMessages shed) {
+			return new ShedReport(shed.messages(), shed.bytes());
+		}
+
 	}
 
 }
