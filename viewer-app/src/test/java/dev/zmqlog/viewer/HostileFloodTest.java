@@ -108,8 +108,9 @@ class HostileFloodTest {
 			long shownAfter = System.currentTimeMillis() - sentAt;
 			JsonNode stats = api.stats();
 			System.out.printf("%s: %s, good message shown %d ms after it was sent; received %d, history %d entries"
-					+ " of %d bytes%n", scenario, publisher.stdoutLines().get(0), shownAfter,
-					stats.get("received").asLong(), stats.get("history").asLong(), stats.get("historyBytes").asLong());
+					+ " of %d bytes; dropped by the full receive queue %s%n", scenario, publisher.stdoutLines().get(0), shownAfter,
+					stats.get("received").asLong(), stats.get("history").asLong(), stats.get("historyBytes").asLong(),
+					stats.get("receiveBufferFull"));
 			assertThat(shownAfter).as("ms from sending to the API").isLessThan(1_000);
 		}
 
@@ -130,6 +131,7 @@ class HostileFloodTest {
 		assertThat(store.get("stored").asLong() + store.get("notStored").asLong()).isPositive();
 		assertThat(store.get("queuedBytes").asLong()).isLessThanOrEqualTo(16L << 20);
 		assertThat(stats.get("topicsBytes").asLong()).isLessThanOrEqualTo(4L << 20);
+		assertThat(stats.get("receiveBufferFull").get("messages").asLong()).isNotNegative();
 		assertThat(stats.get("sourcesBytes").asLong()).isLessThanOrEqualTo(8L << 20);
 		assertThat(api.send("/api/topics").body().length()).isLessThan(8 << 20);
 		assertThat(api.send("/api/sources").body().length()).isLessThan(8 << 20);

@@ -23,8 +23,11 @@ import java.util.Locale;
  * {@code java -cp benchmarks/target/benchmarks.jar dev.zmqlog.benchmarks.viewer.ViewerEndToEnd}
  * with options {@code --scenarios latency,ramp,ingest --publishers 4 --clients 10
  * --rates 10000,20000,... --jit-warmup 10 --warmup 2 --seconds 5 --latency-seconds 10
- * --jars viewer-app/target/zmqlog-viewer.jar,/tmp/other-viewer.jar --viewer-jvm "-Xmx2g"}; with
- * several jars each scenario runs with each jar in turn.
+ * --jars viewer-app/target/zmqlog-viewer.jar,/tmp/other-viewer.jar --viewer-jvm "-Xmx2g"
+ * --viewer-args "--zmq.log.viewer.store.type=memory"}; with several jars each scenario runs
+ * with each jar in turn. The viewer keeps its history in memory by default, so that the
+ * fan-out is measured without the embedded store (measured on its own: BENCHMARKS.md §7);
+ * {@code --viewer-args ""} runs it with its own defaults.
  */
 public final class ViewerEndToEnd {
 
@@ -36,9 +39,11 @@ public final class ViewerEndToEnd {
 
 	public static void main(String[] args) throws Exception {
 		HarnessOptions options = HarnessOptions.parse(args);
-		System.out.printf(Locale.ROOT, "%s, %d cores, Java %s (%s), load average %s; %d publishers, json payload%n",
+		System.out.printf(Locale.ROOT,
+				"%s, %d cores, Java %s (%s), load average %s; %d publishers, json payload; viewer JVM %s, viewer %s%n",
 				LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				System.getProperty("java.vm.name"), MachineCpu.loadAverage(), options.publishers());
+				System.getProperty("java.vm.name"), MachineCpu.loadAverage(), options.publishers(), options.viewerJvm(),
+				options.viewerArgs());
 		new ViewerEndToEnd(options).run();
 	}
 
@@ -62,7 +67,7 @@ public final class ViewerEndToEnd {
 			throws Exception {
 		System.out.printf(Locale.ROOT, "%n### %s, %d clients, %s%n%n%s%n%s%n", title, clients, jar, StepResult.HEADER,
 				StepResult.RULE);
-		try (ViewerProcess viewer = ViewerProcess.start(jar, this.options.viewerJvm());
+		try (ViewerProcess viewer = ViewerProcess.start(jar, this.options.viewerJvm(), this.options.viewerArgs());
 				Receivers receivers = Receivers.connect(viewer.httpPort(), clients);
 				PacedPublishers publishers = new PacedPublishers(viewer.endpoint(), this.options.publishers())) {
 			Step step = new Step(viewer, publishers, receivers);
@@ -82,7 +87,8 @@ public final class ViewerEndToEnd {
 	 * The harness's command line.
 	 */
 	record HarnessOptions(List<String> scenarios, int publishers, int clients, List<Double> rates, Duration warmup,
-			Duration window, Duration latencyWindow, Duration compilation, List<Path> jars, List<String> viewerJvm) {
+			Duration window, Duration latencyWindow, Duration compilation, List<Path> jars, List<String> viewerJvm,
+			List<String> viewerArgs) {
 
 		static HarnessOptions parse(String[] args) {
 			List<String> scenarios = List.of("latency", "ramp", "ingest");
@@ -96,6 +102,7 @@ public final class ViewerEndToEnd {
 			Duration compilation = Duration.ofSeconds(10);
 			List<Path> jars = List.of(Path.of("viewer-app/target/zmqlog-viewer.jar"));
 			List<String> viewerJvm = List.of("-Xmx2g");
+			List<String> viewerArgs = List.of("--zmq.log.viewer.store.type=memory");
 			for (int i = 0; i + 1 < args.length; i += 2) {
 				String value = args[i + 1];
 				switch (args[i]) {
@@ -108,7 +115,8 @@ public final class ViewerEndToEnd {
 					case "--latency-seconds" -> latencyWindow = Duration.ofSeconds(Long.parseLong(value));
 					case "--jit-warmup" -> compilation = Duration.ofSeconds(Long.parseLong(value));
 					case "--jars" -> jars = Arrays.stream(value.split(",")).map(Path::of).toList();
-					case "--viewer-jvm" -> viewerJvm = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+					case "--viewer-jvm" -> viewerJvm = words(value);
+					case "--viewer-args" -> viewerArgs = words(value);
 					default -> throw new IllegalArgumentException("Unknown option " + args[i]);
 				}
 			}
@@ -116,7 +124,11 @@ public final class ViewerEndToEnd {
 				throw new IllegalArgumentException("Option without a value: " + args[args.length - 1]);
 			}
 			return new HarnessOptions(scenarios, publishers, clients, rates, warmup, window, latencyWindow, compilation,
-					jars, viewerJvm);
+					jars, viewerJvm, viewerArgs);
+		}
+
+		private static List<String> words(String value) {
+			return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
 		}
 
 	}

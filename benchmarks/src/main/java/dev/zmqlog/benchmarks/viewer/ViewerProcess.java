@@ -10,15 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The real viewer, {@code zmqlog-viewer.jar}, in a child JVM: binds a free ZeroMQ port
  * for the publishers to connect to and serves HTTP and the stream on another free port.
- * Its output goes to a log file, named when it fails to start.
+ * Its output goes to a log file, named when it fails to start. It runs in a temporary
+ * folder of its own, removed when it stops: an embedded store writes there, not into the
+ * checkout the harness was started from.
  */
 final class ViewerProcess implements AutoCloseable {
 
@@ -32,15 +36,18 @@ final class ViewerProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final Path folder;
+
 	private final int httpPort;
 
 	private final String endpoint;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	private ViewerProcess(Process process, Path log, int httpPort, String endpoint) {
+	private ViewerProcess(Process process, Path log, Path folder, int httpPort, String endpoint) {
 		this.process = process;
 		this.log = log;
+		this.folder = folder;
 		this.httpPort = httpPort;
 		this.endpoint = endpoint;
 	}
@@ -49,18 +56,23 @@ final class ViewerProcess implements AutoCloseable {
 	 * Starts the viewer and waits until its API answers.
 	 * @param jar the viewer's executable jar
 	 * @param jvmOptions options of the viewer's JVM, e.g. a heap size
+	 * @param viewerArgs the viewer's own arguments, e.g. {@code --zmq.log.viewer.store.type=memory}
 	 */
-	static ViewerProcess start(Path jar, List<String> jvmOptions) throws IOException, InterruptedException {
+	static ViewerProcess start(Path jar, List<String> jvmOptions, List<String> viewerArgs)
+			throws IOException, InterruptedException {
 		int httpPort = freePort();
 		String endpoint = "tcp://127.0.0.1:" + freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString(), "--zmq.log.viewer.endpoints=" + endpoint,
+		command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--zmq.log.viewer.endpoints=" + endpoint,
 				"--zmq.log.viewer.mode=bind", "--server.port=" + httpPort));
+		command.addAll(viewerArgs);
 		Path log = Files.createTempFile("zmqlog-viewer-bench-", ".log");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		ViewerProcess viewer = new ViewerProcess(process, log, httpPort, endpoint);
+		Path folder = Files.createTempDirectory("zmqlog-viewer-bench-");
+		Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+			.redirectOutput(log.toFile()).start();
+		ViewerProcess viewer = new ViewerProcess(process, log, folder, httpPort, endpoint);
 		viewer.awaitApi();
 		return viewer;
 	}
@@ -121,10 +133,15 @@ final class ViewerProcess implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() throws InterruptedException, IOException {
 		this.process.destroy();
 		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor();
+		}
+		try (Stream<Path> paths = Files.walk(this.folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 
