@@ -1,12 +1,9 @@
 package dev.zmqlog.transport;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.zmqlog.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,31 +49,6 @@ class PeerRefusalsTest {
 		this.refusals.refuse("192.168.1.1:4000", RefusalReason.MALFORMED_HANDSHAKE);
 		assertThat(this.lines.get(this.lines.size() - 1))
 			.contains((10_000 - PeerRefusals.LINES_PER_WINDOW) + " more refusals not reported");
-	}
-
-	private static final class MovableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-12-05T08:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
