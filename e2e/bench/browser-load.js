@@ -4,7 +4,7 @@
 // table (and, with --json FILE, writes the figures).
 //
 //   npm run bench:browser -- [--seconds 60] [--rate 20000] [--scenarios follow,search,regex,paused]
-//                            [--profile] [--trace FILE] [--viewer-arg=--zmq.log.viewer.x=y ...] [--json FILE]
+//                            [--profile [--profile-out PREFIX]] [--trace FILE] [--store memory|embedded|jdbc] [--viewer-arg=--zmq.log.viewer.x=y ...] [--json FILE]
 //                            [--against OTHER.jar [--against-name main]]
 //
 // --against runs each scenario a second time, right after, with another build of the viewer
@@ -20,7 +20,9 @@ const { values: options } = parseArgs({
     scenarios: { type: 'string', default: 'follow,search,regex,paused' },
     sample: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
+    'profile-out': { type: 'string' },
     trace: { type: 'string' },
+    store: { type: 'string', default: 'memory' },
     'viewer-arg': { type: 'string', multiple: true, default: [] },
     json: { type: 'string' },
     against: { type: 'string' },
@@ -55,19 +57,33 @@ function installProbe() {
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  // the viewer writes a map: "type" is not always the first key
+  const countSkipped = (text) => {
+    if (text.includes('"skipped"')) probe.skipped += JSON.parse(text).count ?? 0;
+  };
+  // each entry is serialised as {"id":..; inside strings the quotes are escaped
+  const countText = (data) => {
+    probe.bytes += data.length;
+    for (let at = data.indexOf('{"id":'); at >= 0; at = data.indexOf('{"id":', at + 6)) probe.entries++;
+    if (data.length < 200) countSkipped(data);
+  };
+  // the viewer's frames are binary (UTF-8 JSON): the same count over the bytes, without decoding them all
+  const ENTRY_START = [...'{"id":'].map((c) => c.charCodeAt(0));
+  const startsEntry = (bytes, at) => ENTRY_START.every((code, i) => bytes[at + i] === code);
+  const countBytes = (bytes) => {
+    probe.bytes += bytes.length;
+    for (let at = bytes.indexOf(ENTRY_START[0]); at >= 0; at = bytes.indexOf(ENTRY_START[0], at + 1)) if (startsEntry(bytes, at)) probe.entries++;
+    if (bytes.length < 200) countSkipped(new TextDecoder().decode(bytes));
+  };
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
       probe.connections++;
       this.addEventListener('message', ({ data }) => {
-        if (typeof data !== 'string') return;
         probe.messages++;
-        probe.bytes += data.length;
-        // each entry is serialised as {"id":..; inside strings the quotes are escaped
-        for (let at = data.indexOf('{"id":'); at >= 0; at = data.indexOf('{"id":', at + 6)) probe.entries++;
-        // the viewer writes a map: "type" is not always the first key
-        if (data.length < 200 && data.includes('"skipped"')) probe.skipped += JSON.parse(data).count ?? 0;
+        if (typeof data === 'string') countText(data);
+        else if (data instanceof ArrayBuffer) countBytes(new Uint8Array(data));
       });
     }
   };
@@ -140,7 +156,9 @@ function topFunctions(profile, limit = 12) {
 }
 
 async function startViewer(jar) {
-  const viewer = await Viewer.start({ mode: 'bind', extra: options['viewer-arg'], ...(jar ? { jar } : {}) });
+  // the page is what is measured: by default no history store competes with chromium for the cores
+  const extra = [`--zmq.log.viewer.store.type=${options.store}`, ...options['viewer-arg']];
+  const viewer = await Viewer.start({ mode: 'bind', extra, ...(jar ? { jar } : {}) });
   const publisher = new Publisher('connect', `tcp://127.0.0.1:${viewer.zmqPort}`);
   // the publisher connects: its first messages go nowhere until the viewer's subscription is in
   await waitFor(
@@ -192,6 +210,8 @@ async function runScenario(browser, name, jar) {
         await cdp.send('Profiler.start');
         await Promise.race([sleep(10_000), sent]);
         profile = (await cdp.send('Profiler.stop')).profile;
+        // the whole profile, for DevTools' Performance panel or a closer look
+        if (options['profile-out']) writeFileSync(`${options['profile-out']}.${jar ? options['against-name'] : 'this'}.cpuprofile`, JSON.stringify(profile));
       }
       samples.push(await sample(page, cdp));
     }
@@ -269,6 +289,8 @@ function summarise({ name, scenario, samples, probe, entriesSent, seconds, viewe
     heldLast: last.held,
     errors: errors.length,
     heapSeries: samples.map((s) => [Math.round((s.now - first.now) / 1000), mb(s.heapUsed)]),
+    // when each long task began (s into the load) and how long it took (ms): a pattern in time points at its cause
+    longTaskTimes: measured.map(([start, duration]) => [+((start - first.now) / 1000).toFixed(1), duration]),
     profile: profile ? topFunctions(profile) : undefined,
   };
 }
@@ -312,6 +334,7 @@ try {
       const result = { ...(await runScenario(browser, name, jar)), scenario: label };
       results.push(result);
       console.error(`  ${label}: heap MB over time: ${result.heapSeries.map(([t, heap]) => `${t}s ${heap}`).join(', ')}`);
+      console.error(`  ${label}: long tasks (s: ms): ${result.longTaskTimes.map(([t, ms]) => `${t}: ${ms}`).join(', ')}`);
       if (result.profile) console.error(`  self time, 10 s profile:\n    ${result.profile.join('\n    ')}`);
     }
   }

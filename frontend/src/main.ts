@@ -7,6 +7,7 @@ import { ContextRows, loadContext } from './context';
 import { ContextMode, type Place } from './contextMode';
 import { renderDetail } from './detail';
 import { FilterBar } from './filterBar';
+import { FramePacer } from './framePacer';
 import { apiQuery, compileSearch, type FilterState, parseFilter, serialiseFilter, streamQuery, toggleField } from './filters';
 import type { Column } from './columns';
 import { ColumnsMenu } from './columnsMenu';
@@ -37,6 +38,8 @@ const TOPICS_EVERY = 5_000;
 const STATS_EVERY = 3_000;
 const SOURCES_EVERY = 3_000;
 const RECONNECT_AFTER_FILTER = 300;
+/** The least time between two drawings of arrivals alone: ten pages of log a second. */
+const ARRIVALS_EVERY = 100;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -102,17 +105,10 @@ const filterBar = new FilterBar(
 );
 let lastScrollTop = 0;
 
-// ---- rendering, at most once a frame --------------------------------------------------
+// ---- rendering, at most once a frame; arrivals at most every ARRIVALS_EVERY ms ----------------
 
-let frameRequested = false;
-function scheduleRender(): void {
-  if (frameRequested) return;
-  frameRequested = true;
-  requestAnimationFrame(() => {
-    frameRequested = false;
-    render();
-  });
-}
+const pacer = new FramePacer(() => render(), { minInterval: ARRIVALS_EVERY });
+const scheduleRender = () => pacer.soon();
 
 function render(): void {
   list.relayout();
@@ -175,7 +171,9 @@ function received(entries: Entry[]): void {
   else if (outcome.kind === 'appended' && follow.paused && outcome.dropped > 0) keepPlaceAfterEviction(outcome.dropped);
   if (outcome.kind !== 'none') {
     facetsStale = true;
-    scheduleRender();
+    // a new view (the backlog, a restart) is shown at once; what was appended waits for the pace
+    if (outcome.kind === 'appended') pacer.paced();
+    else scheduleRender();
   }
 }
 
