@@ -76,49 +76,132 @@ final class EntryBytes {
 	 * @throws IllegalArgumentException when the bytes are no entry this class wrote
 	 */
 	static ViewerEntry decode(byte[] bytes, int offset, int length) {
-		ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-		try {
+		return new Walk(bytes, offset, length, true).entry();
+	}
+
+	/**
+	 * What {@code /api/fields} counts of the entry: its other texts (the message, a stack
+	 * trace) are stepped over without being made strings, and checked as {@link #decode} checks them.
+	 * @throws IllegalArgumentException when the bytes are no entry this class wrote
+	 */
+	static EntryFacets facets(byte[] bytes, int offset, int length) {
+		return new Walk(bytes, offset, length, false).facets();
+	}
+
+	/** One pass over an entry's bytes in the order {@link #encode} wrote them; texts not wanted are skipped. */
+	private static final class Walk {
+
+		private final boolean whole;
+
+		private long id;
+
+		private @Nullable Instant time;
+
+		private @Nullable Instant received;
+
+		private @Nullable String topic;
+
+		private @Nullable Level level;
+
+		private @Nullable String logger;
+
+		private @Nullable String thread;
+
+		private @Nullable String message;
+
+		private @Nullable String exception;
+
+		private Map<String, String> mdc = Map.of();
+
+		private List<String> markers = List.of();
+
+		private @Nullable Long seq;
+
+		private @Nullable Source source;
+
+		private @Nullable String app;
+
+		private EntryKind kind = EntryKind.TEXT;
+
+		Walk(byte[] bytes, int offset, int length, boolean whole) {
+			this.whole = whole;
+			ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+			try {
+				read(in);
+			}
+			catch (BufferUnderflowException | java.time.DateTimeException ex) {
+				throw new IllegalArgumentException("entry bytes cut short or damaged", ex);
+			}
+		}
+
+		private void read(ByteBuffer in) {
 			byte version = in.get();
 			if (version != VERSION) {
 				throw new IllegalArgumentException("unknown entry format " + version);
 			}
-			long id = in.getLong();
-			Instant time = instant(in);
-			Instant received = instant(in);
-			String topic = nonNull(string(in));
-			Level level = level(in.get());
-			String logger = string(in);
-			String thread = string(in);
-			String message = nonNull(string(in));
-			String exception = string(in);
+			this.id = in.getLong();
+			this.time = instant(in);
+			this.received = instant(in);
+			this.topic = nonNull(text(in));
+			this.level = level(in.get());
+			this.logger = string(in);
+			this.thread = string(in);
+			this.message = nonNull(text(in));
+			this.exception = text(in);
 			int mdcSize = count(in, 8);
-			Map<String, String> mdc = (mdcSize == 0) ? Map.of() : new LinkedHashMap<>();
+			if (mdcSize > 0) {
+				this.mdc = new LinkedHashMap<>();
+			}
 			for (int i = 0; i < mdcSize; i++) {
-				mdc.put(nonNull(string(in)), nonNull(string(in)));
+				this.mdc.put(nonNull(string(in)), nonNull(string(in)));
 			}
 			int markerCount = count(in, 4);
-			List<String> markers = (markerCount == 0) ? List.of() : new ArrayList<>(markerCount);
+			if (markerCount > 0 && this.whole) {
+				this.markers = new ArrayList<>(markerCount);
+			}
 			for (int i = 0; i < markerCount; i++) {
-				markers.add(nonNull(string(in)));
+				String marker = nonNull(text(in));
+				if (this.whole) {
+					this.markers.add(marker);
+				}
 			}
-			Long seq = (in.get() != 0) ? in.getLong() : null;
-			Source source = null;
+			this.seq = (in.get() != 0) ? in.getLong() : null;
 			if (in.get() != 0) {
-				String app = string(in);
-				String host = string(in);
+				this.app = string(in);
+				String host = text(in);
 				Long pid = (in.get() != 0) ? in.getLong() : null;
-				source = new Source(app, host, pid, string(in));
+				this.source = new Source(this.app, host, pid, text(in));
 			}
-			int kind = in.get();
-			if (kind < 0 || kind >= KINDS.length || in.hasRemaining()) {
-				throw new IllegalArgumentException("entry " + id + " does not end where it should");
+			int ordinal = in.get();
+			if (ordinal < 0 || ordinal >= KINDS.length || in.hasRemaining()) {
+				throw new IllegalArgumentException("entry " + this.id + " does not end where it should");
 			}
-			return new ViewerEntry(id, time, received, topic, level, logger, thread, message, exception, mdc, markers,
-					seq, source, KINDS[kind]);
+			this.kind = KINDS[ordinal];
 		}
-		catch (BufferUnderflowException | java.time.DateTimeException ex) {
-			throw new IllegalArgumentException("entry bytes cut short or damaged", ex);
+
+		/** A text the facets do not count: read for a whole entry, else only checked and stepped over ("" for present). */
+		private @Nullable String text(ByteBuffer in) {
+			if (this.whole) {
+				return string(in);
+			}
+			int length = length(in);
+			if (length == -1) {
+				return null;
+			}
+			in.position(in.position() + length);
+			return "";
 		}
+
+		ViewerEntry entry() {
+			return new ViewerEntry(this.id, nonNull(this.time), nonNull(this.received), nonNull(this.topic), this.level,
+					this.logger, this.thread, nonNull(this.message), this.exception, this.mdc, this.markers, this.seq,
+					this.source, this.kind);
+		}
+
+		EntryFacets facets() {
+			return new EntryFacets(this.logger, this.thread, this.app, this.mdc);
+		}
+
 	}
 
 	private static Instant instant(ByteBuffer in) {
@@ -145,23 +228,29 @@ final class EntryBytes {
 	}
 
 	private static @Nullable String string(ByteBuffer in) {
-		int length = in.getInt();
+		int length = length(in);
 		if (length == -1) {
 			return null;
-		}
-		if (length < 0 || length > in.remaining()) {
-			throw new IllegalArgumentException("string of " + length + " bytes exceeds the bytes left");
 		}
 		String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
 		in.position(in.position() + length);
 		return text;
 	}
 
-	private static String nonNull(@Nullable String text) {
-		if (text == null) {
+	/** A string's length in bytes, checked against the bytes left; -1 for {@code null}. */
+	private static int length(ByteBuffer in) {
+		int length = in.getInt();
+		if (length < -1 || length > in.remaining()) {
+			throw new IllegalArgumentException("string of " + length + " bytes exceeds the bytes left");
+		}
+		return length;
+	}
+
+	private static <T> T nonNull(@Nullable T value) {
+		if (value == null) {
 			throw new IllegalArgumentException("a required text is missing");
 		}
-		return text;
+		return value;
 	}
 
 	/** A growing buffer. */

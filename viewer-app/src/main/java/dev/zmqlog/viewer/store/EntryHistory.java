@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,39 +213,21 @@ public final class EntryHistory {
 	 * each MDC key among the newest {@value #FIELDS_SAMPLE} entries that match.
 	 */
 	public Fields fields(EntryFilter filter, long deadlineNanos) {
-		Selection sample = last(filter, FIELDS_SAMPLE, Long.MAX_VALUE, deadlineNanos);
-		Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-		Map<String, Long> mdcKeys = new HashMap<>();
-		for (ViewerEntry entry : sample.entries()) {
-			count(counts, "logger", entry.logger());
-			count(counts, "thread", entry.thread());
-			count(counts, "source.app", (entry.source() != null) ? entry.source().app() : null);
-			entry.mdc().keySet().forEach((key) -> mdcKeys.merge(key, 1L, Long::sum));
+		IdSeam seam = seam();
+		long boundary = seam.windowFrom(this.window.oldestId());
+		Selection recent = this.window.last(filter, FIELDS_SAMPLE, boundary - 1, Long.MAX_VALUE - 1, deadlineNanos);
+		FieldCounts counts = new FieldCounts();
+		int sampled = recent.entries().size();
+		boolean complete = recent.complete();
+		if (sampled < FIELDS_SAMPLE && complete && this.store.durable()) {
+			HistoryStore.FacetSample stored = this.store.newestFacets(filter, seam.storeBefore(Long.MAX_VALUE, boundary),
+					FIELDS_SAMPLE - sampled, deadlineNanos);
+			stored.entries().forEach(counts::add);
+			sampled += stored.entries().size();
+			complete = stored.complete();
 		}
-		List<String> keys = top(mdcKeys, MDC_KEYS).stream().map(FieldValue::value).toList();
-		for (ViewerEntry entry : sample.entries()) {
-			for (String key : keys) {
-				count(counts, "mdc." + key, entry.mdc().get(key));
-			}
-		}
-		Map<String, List<FieldValue>> fields = new LinkedHashMap<>();
-		counts.forEach((field, values) -> fields.put(field, top(values, FIELD_VALUES)));
-		return new Fields(sample.entries().size(), sample.complete(), fields);
-	}
-
-	private static void count(Map<String, Map<String, Long>> counts, String field, @Nullable String value) {
-		if (value != null) {
-			counts.computeIfAbsent(field, (absent) -> new HashMap<>()).merge(value, 1L, Long::sum);
-		}
-	}
-
-	private static List<FieldValue> top(Map<String, Long> values, int limit) {
-		return values.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-			.limit(limit)
-			.map((entry) -> new FieldValue(entry.getKey(), entry.getValue()))
-			.toList();
+		recent.entries().forEach((entry) -> counts.add(EntryFacets.of(entry)));
+		return new Fields(sampled, complete, counts.top(FIELD_VALUES, MDC_KEYS));
 	}
 
 	/** Counts entries per bucket of {@code width} milliseconds from {@code start}, per level (no level last). */

@@ -54,6 +54,15 @@ public interface HistoryStore extends AutoCloseable {
 	/** The oldest {@code limit} entries that match between the ids, oldest first. */
 	Selection oldest(EntryFilter filter, long afterId, long beforeId, int limit, long deadlineNanos);
 
+	/**
+	 * What {@code /api/fields} counts of the newest {@code limit} entries that match below
+	 * {@code beforeId}, oldest first: by default those of {@link #newest}'s entries.
+	 */
+	default FacetSample newestFacets(EntryFilter filter, long beforeId, int limit, long deadlineNanos) {
+		Selection newest = newest(filter, Long.MIN_VALUE, beforeId, limit, deadlineNanos);
+		return new FacetSample(newest.entries().stream().map(EntryFacets::of).toList(), newest.complete());
+	}
+
 	/** The entry of this id, if stored. */
 	@Nullable ViewerEntry get(long id);
 
@@ -87,6 +96,13 @@ public interface HistoryStore extends AutoCloseable {
 			return false;
 		}
 
+	}
+
+	/**
+	 * @param entries what is counted of each entry, oldest first
+	 * @param complete whether the entries were searched within the time limit
+	 */
+	record FacetSample(List<EntryFacets> entries, boolean complete) {
 	}
 
 	/**

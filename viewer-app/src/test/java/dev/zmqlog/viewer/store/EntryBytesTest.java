@@ -20,6 +20,7 @@ class EntryBytesTest {
 		ViewerEntry entry = StoredEntries.entry(17, "shop", Level.ERROR, "payment failed \u00e9\u4e2d\ud83d\ude00");
 		byte[] bytes = EntryBytes.encode(entry);
 		assertThat(EntryBytes.decode(bytes, 0, bytes.length)).isEqualTo(entry);
+		assertThat(EntryBytes.facets(bytes, 0, bytes.length)).isEqualTo(EntryFacets.of(entry));
 	}
 
 	@Test
@@ -28,6 +29,7 @@ class EntryBytesTest {
 				null, Map.of(), List.of(), null, null, EntryKind.RAW);
 		byte[] bytes = EntryBytes.encode(raw);
 		assertThat(EntryBytes.decode(bytes, 0, bytes.length)).isEqualTo(raw);
+		assertThat(EntryBytes.facets(bytes, 0, bytes.length)).isEqualTo(EntryFacets.of(raw));
 	}
 
 	@Test
@@ -36,6 +38,7 @@ class EntryBytesTest {
 		for (int length = 0; length < bytes.length; length++) {
 			int cut = length;
 			assertThatIllegalArgumentException().as("cut at %d", cut).isThrownBy(() -> EntryBytes.decode(bytes, 0, cut));
+			assertThatIllegalArgumentException().as("cut at %d", cut).isThrownBy(() -> EntryBytes.facets(bytes, 0, cut));
 		}
 	}
 
@@ -56,12 +59,19 @@ class EntryBytesTest {
 				int at = 1 + random.nextInt(bytes.length - 1);
 				bytes[at] = (byte) random.nextInt(256);
 			}
-			try {
-				EntryBytes.decode(bytes, 0, bytes.length);
-			}
-			catch (IllegalArgumentException expected) {
-				// refused as damage: the only way a decode may fail
-			}
+			// refused as damage is the only way a decode may fail, and the facets' decode refuses exactly the same
+			assertThat(refused(() -> EntryBytes.facets(bytes, 0, bytes.length))).as("round %d", round)
+				.isEqualTo(refused(() -> EntryBytes.decode(bytes, 0, bytes.length)));
+		}
+	}
+
+	private static boolean refused(Runnable decode) {
+		try {
+			decode.run();
+			return false;
+		}
+		catch (IllegalArgumentException expected) {
+			return true;
 		}
 	}
 

@@ -97,6 +97,9 @@ class LuceneStoreTest {
 			List<Long> expected = ids(entries.stream().filter(filter::matches).toList());
 			List<Long> newest = ids(this.store.newest(filter, Long.MIN_VALUE, FAR, 20_000, NO_DEADLINE).entries());
 			assertThat(newest).as("%s", parameters).isEqualTo(expected);
+			List<EntryFacets> matching = entries.stream().filter(filter::matches).map(EntryFacets::of).toList();
+			assertThat(this.store.newestFacets(filter, FAR, 5_000, NO_DEADLINE).entries()).as("%s", parameters)
+				.isEqualTo(matching.subList(Math.max(0, matching.size() - 5_000), matching.size()));
 			List<Long> oldest = ids(this.store.oldest(filter, 0, FAR, 7, NO_DEADLINE).entries());
 			assertThat(oldest).as("%s", parameters).isEqualTo(expected.subList(0, Math.min(7, expected.size())));
 			Map<Long, Integer> counted = new HashMap<>();
