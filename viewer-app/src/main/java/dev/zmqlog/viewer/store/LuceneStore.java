@@ -259,15 +259,18 @@ public final class LuceneStore implements HistoryStore {
 
 	@Override
 	public Selection newest(EntryFilter filter, long afterId, long beforeId, int limit, long deadlineNanos) {
-		List<ViewerEntry> found = new ArrayList<>(Math.min(limit, 1024));
-		boolean complete = search(filter, afterId, beforeId, limit, true, deadlineNanos, entries(filter), found);
-		return new Selection(found, complete, 0);
+		return select(filter, afterId, beforeId, limit, true, deadlineNanos);
 	}
 
 	@Override
 	public Selection oldest(EntryFilter filter, long afterId, long beforeId, int limit, long deadlineNanos) {
+		return select(filter, afterId, beforeId, limit, false, deadlineNanos);
+	}
+
+	private Selection select(EntryFilter filter, long afterId, long beforeId, int limit, boolean newestFirst,
+			long deadlineNanos) {
 		List<ViewerEntry> found = new ArrayList<>(Math.min(limit, 1024));
-		boolean complete = search(filter, afterId, beforeId, limit, false, deadlineNanos, entries(filter), found);
+		boolean complete = search(filter, afterId, beforeId, limit, newestFirst, deadlineNanos, entries(filter), found);
 		return new Selection(found, complete, 0);
 	}
 
