@@ -28,14 +28,15 @@ final class JsonRecordMapping {
 	 * @return the entry
 	 */
 	static LogEntry toEntry(JsonRecord record, @Nullable String wireTopic, byte[] payload) {
-		String topic = (wireTopic != null) ? wireTopic : stringOrEmpty(record.get(JsonFields.TOPIC));
+		String topic = (wireTopic != null) ? wireTopic : stringOrEmpty(record.get(RecordProperty.TOPIC));
 		Level level = level(record);
 		if (level == null) {
 			level = Topic.levelOf(topic);
 		}
 		String message = message(record);
-		String exception = firstString(record, JsonFields.EXC_TEXT, "formatted_exception", "exception");
-		String formatted = firstString(record, JsonFields.FORMATTED);
+		String exception = firstString(record, RecordProperty.EXC_TEXT, RecordProperty.FORMATTED_EXCEPTION,
+				RecordProperty.EXCEPTION);
+		String formatted = firstString(record, RecordProperty.FORMATTED);
 		if (message == null) {
 			// a JSON object that is no log record (pyzmq's "%(message)s" of a JSON string): show it
 			message = new String(payload, StandardCharsets.UTF_8);
@@ -44,19 +45,19 @@ final class JsonRecordMapping {
 			formatted = (exception == null || message.contains(exception)) ? message : message + "\n" + exception;
 		}
 		return new LogEntry(EntryKind.STRUCTURED, topic, level, time(record),
-				firstString(record, JsonFields.NAME, "channel", "logger"), message, exception, formatted,
-				firstString(record, JsonFields.THREAD_NAME, "thread_name"), mdc(record), markers(record),
-				wholeNumber(record.get(JsonFields.SEQ)), source(record.get(JsonFields.SOURCE)));
+				firstString(record, RecordProperty.NAME, RecordProperty.CHANNEL, RecordProperty.LOGGER), message, exception, formatted,
+				firstString(record, RecordProperty.THREAD_NAME, RecordProperty.THREAD_NAME_SNAKE), mdc(record), markers(record),
+				wholeNumber(record.get(RecordProperty.SEQ)), source(record.get(RecordProperty.SOURCE)));
 	}
 
 	/** The record's message; from {@code msg % args} as Python's {@code getMessage()} when it has none. */
 	private static @Nullable String message(JsonRecord record) {
-		String message = firstString(record, "message");
+		String message = firstString(record, RecordProperty.MESSAGE);
 		if (message != null) {
 			return message;
 		}
-		String msg = firstString(record, JsonFields.MSG);
-		Object args = record.get(JsonFields.ARGS);
+		String msg = firstString(record, RecordProperty.MSG);
+		Object args = record.get(RecordProperty.ARGS);
 		if (msg == null || args == null || (args instanceof List<?> list && list.isEmpty())) {
 			return msg;
 		}
@@ -65,14 +66,14 @@ final class JsonRecordMapping {
 	}
 
 	private static @Nullable Level level(JsonRecord record) {
-		if (record.get(JsonFields.LEVELNAME) instanceof String name && Level.ofName(name) != null) {
+		if (record.get(RecordProperty.LEVELNAME) instanceof String name && Level.ofName(name) != null) {
 			return Level.ofName(name);
 		}
-		Long pythonNumber = wholeNumber(record.get(JsonFields.LEVELNO));
+		Long pythonNumber = wholeNumber(record.get(RecordProperty.LEVELNO));
 		if (pythonNumber != null) {
 			return Level.ofPythonNumber(saturatedInt(pythonNumber));
 		}
-		Object level = record.get("level");
+		Object level = record.get(RecordProperty.LEVEL);
 		if (level instanceof String name) {
 			return Level.ofName(name);
 		}
@@ -85,11 +86,11 @@ final class JsonRecordMapping {
 	}
 
 	private static @Nullable Instant time(JsonRecord record) {
-		if (record.get(JsonFields.CREATED) instanceof Number created && Double.isFinite(created.doubleValue())) {
+		if (record.get(RecordProperty.CREATED) instanceof Number created && Double.isFinite(created.doubleValue())) {
 			long micros = Math.round(created.doubleValue() * 1_000_000d);
 			return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
 		}
-		if (record.get("time") instanceof String iso) {
+		if (record.get(RecordProperty.TIME) instanceof String iso) {
 			return parseIso(iso);
 		}
 		return null;
@@ -112,8 +113,8 @@ final class JsonRecordMapping {
 
 	/** The MDC and Logbook's {@code extra}, the latter's values last; as read when only one has any. */
 	private static Map<String, String> mdc(JsonRecord record) {
-		Map<String, String> mdc = textMap(record.get(JsonFields.MDC));
-		Map<String, String> extra = textMap(record.get("extra"));
+		Map<String, String> mdc = textMap(record.get(RecordProperty.MDC));
+		Map<String, String> extra = textMap(record.get(RecordProperty.EXTRA));
 		if (extra.isEmpty()) {
 			return mdc;
 		}
@@ -134,16 +135,16 @@ final class JsonRecordMapping {
 	@SuppressWarnings("unchecked")
 	private static List<String> markers(JsonRecord record) {
 		// JsonRecordReader reads this property's array as a text list
-		return (record.get(JsonFields.MARKERS) instanceof List<?> names) ? (List<String>) names : List.of();
+		return (record.get(RecordProperty.MARKERS) instanceof List<?> names) ? (List<String>) names : List.of();
 	}
 
 	private static @Nullable Source source(@Nullable Object value) {
 		return (value instanceof Source source) ? source : null;
 	}
 
-	private static @Nullable String firstString(JsonRecord record, String... keys) {
-		for (String key : keys) {
-			if (record.get(key) instanceof String value) {
+	private static @Nullable String firstString(JsonRecord record, RecordProperty... properties) {
+		for (RecordProperty property : properties) {
+			if (record.get(property) instanceof String value) {
 				return value;
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -34,6 +35,7 @@ final class JsonRecordReader {
 		this.factory = JsonFactory.builder()
 			// Python's json.dumps writes NaN and Infinity unless told otherwise
 			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+			.recyclerPool(new SingleRecyclerPool())
 			.streamReadConstraints(StreamReadConstraints.builder()
 				.maxNestingDepth(MAX_DEPTH)
 				.maxDocumentLength(maxDocumentLength)
@@ -58,15 +60,16 @@ final class JsonRecordReader {
 	/**
 	 * Reads a JSON record.
 	 * @param payload the UTF-8 bytes
+	 * @param skipped properties whose values are not wanted: skipped unread, as absent
 	 * @return the properties the mapping reads, or {@code null} when the payload is not
 	 * exactly one valid JSON object within the limits
 	 */
-	@Nullable JsonRecord read(byte[] payload) {
+	@Nullable JsonRecord read(byte[] payload, Set<RecordProperty> skipped) {
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), payload)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
-			JsonRecord record = readRecord(parser);
+			JsonRecord record = readRecord(parser, skipped);
 			return (record != null && parser.nextToken() == null) ? record : null;
 		}
 		catch (JacksonException ex) {
@@ -74,19 +77,20 @@ final class JsonRecordReader {
 		}
 	}
 
-	private @Nullable JsonRecord readRecord(JsonParser parser) {
+	private @Nullable JsonRecord readRecord(JsonParser parser, Set<RecordProperty> skipped) {
 		JsonRecord record = new JsonRecord();
 		while (true) {
-			int slot = parser.nextNameMatch(JsonRecord.NAMES);
-			if (slot == PropertyNameMatcher.MATCH_END_OBJECT) {
+			int match = parser.nextNameMatch(RecordProperty.NAMES);
+			if (match == PropertyNameMatcher.MATCH_END_OBJECT) {
 				return record;
 			}
-			if (slot == PropertyNameMatcher.MATCH_ODD_TOKEN) {
+			if (match == PropertyNameMatcher.MATCH_ODD_TOKEN) {
 				return null;
 			}
 			parser.nextToken();
-			if (slot >= 0) {
-				record.put(slot, readProperty(slot, parser));
+			RecordProperty property = (match >= 0) ? RecordProperty.ofMatch(match) : null;
+			if (property != null && !skipped.contains(property)) {
+				record.put(property, readProperty(property, parser));
 			}
 			else {
 				// still tokenised to its end, so malformed or too deep input is refused as before
@@ -96,18 +100,14 @@ final class JsonRecordReader {
 	}
 
 	/** A property's value, typed as the mapping uses it where the record has the expected shape. */
-	private @Nullable Object readProperty(int slot, JsonParser parser) {
+	private @Nullable Object readProperty(RecordProperty property, JsonParser parser) {
 		JsonToken token = parser.currentToken();
-		if (token == JsonToken.START_OBJECT && JsonRecord.isTextMap(slot)) {
-			return readTextMap(parser);
-		}
-		if (token == JsonToken.START_ARRAY && JsonRecord.isTextList(slot)) {
-			return readTextList(parser);
-		}
-		if (token == JsonToken.START_OBJECT && JsonRecord.isSource(slot)) {
-			return readSource(parser);
-		}
-		return readValue(parser);
+		return switch (property.shape()) {
+			case TEXT_MAP -> (token == JsonToken.START_OBJECT) ? readTextMap(parser) : readValue(parser);
+			case TEXT_LIST -> (token == JsonToken.START_ARRAY) ? readTextList(parser) : readValue(parser);
+			case SOURCE -> (token == JsonToken.START_OBJECT) ? readSource(parser) : readValue(parser);
+			case VALUE -> readValue(parser);
+		};
 	}
 
 	/** An object's values as text, in order; a value that is no string shows as Java writes it. */

@@ -5,8 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,14 @@ public final class MessageDecoder {
 
 	private final JsonRecordReader jsonReader;
 
+	private final RecentTopics topics = new RecentTopics();
+
+	/** What a record of a one-frame message is read without. */
+	private final Set<RecordProperty> skippedAlone;
+
+	/** What a record after a topic frame is read without: its {@code topic} too, as the frame gives it. */
+	private final Set<RecordProperty> skippedAfterTopic;
+
 	public MessageDecoder() {
 		this(DEFAULT_MAX_MESSAGE_SIZE);
 	}
@@ -33,11 +43,34 @@ public final class MessageDecoder {
 	 * @param maxMessageSize the largest total size of a message's frames that is accepted
 	 */
 	public MessageDecoder(int maxMessageSize) {
+		this(maxMessageSize, new JsonRecordReader(checkedSize(maxMessageSize)), EnumSet.noneOf(RecordProperty.class));
+	}
+
+	private static int checkedSize(int maxMessageSize) {
 		if (maxMessageSize < 0) {
 			throw new IllegalArgumentException("maxMessageSize must not be negative, was " + maxMessageSize);
 		}
+		return maxMessageSize;
+	}
+
+	private MessageDecoder(int maxMessageSize, JsonRecordReader jsonReader, Set<RecordProperty> skipped) {
 		this.maxMessageSize = maxMessageSize;
-		this.jsonReader = new JsonRecordReader(maxMessageSize);
+		this.jsonReader = jsonReader;
+		this.skippedAlone = EnumSet.copyOf(skipped);
+		this.skippedAfterTopic = EnumSet.copyOf(skipped);
+		this.skippedAfterTopic.add(RecordProperty.TOPIC);
+	}
+
+	/**
+	 * A decoder like this one that leaves a record's {@code formatted} text (the
+	 * publisher's own line) unread: an entry's {@link LogEntry#formatted()} is then its
+	 * message and exception, as for a record without one. For a receiver that shows the
+	 * message and the exception on their own and need not decode the same text twice.
+	 */
+	public MessageDecoder ignoringFormatted() {
+		Set<RecordProperty> skipped = EnumSet.copyOf(this.skippedAlone);
+		skipped.add(RecordProperty.FORMATTED);
+		return new MessageDecoder(this.maxMessageSize, this.jsonReader, skipped);
 	}
 
 	/**
@@ -89,7 +122,7 @@ public final class MessageDecoder {
 	}
 
 	private DecodeResult decodeTwoFrames(byte[] topicFrame, byte[] payload) {
-		String topic = strictUtf8(topicFrame);
+		String topic = this.topics.text(topicFrame, MessageDecoder::strictUtf8);
 		if (topic == null || !Utf8.isWellFormed(payload)) {
 			return DecodeResult.accepted(raw(List.of(topicFrame, payload)));
 		}
@@ -116,7 +149,8 @@ public final class MessageDecoder {
 		if (!JsonRecordReader.looksLikeObject(payload)) {
 			return null;
 		}
-		JsonRecord record = this.jsonReader.read(payload);
+		JsonRecord record = this.jsonReader.read(payload,
+				(wireTopic != null) ? this.skippedAfterTopic : this.skippedAlone);
 		return (record != null) ? JsonRecordMapping.toEntry(record, wireTopic, payload) : null;
 	}
 

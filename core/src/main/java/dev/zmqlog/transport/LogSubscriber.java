@@ -80,7 +80,8 @@ public final class LogSubscriber implements AutoCloseable {
 	private final boolean unsubscribesOnClose;
 
 	private LogSubscriber(Builder builder) {
-		this.decoder = new MessageDecoder(builder.maxMessageSize);
+		MessageDecoder decoder = new MessageDecoder(builder.maxMessageSize);
+		this.decoder = builder.ignoreFormatted ? decoder.ignoringFormatted() : decoder;
 		this.listener = Objects.requireNonNull(builder.listener, "listener");
 		this.errorHandler = builder.errorHandler;
 		SocketMode attachment = builder.mode.attachment();
@@ -307,6 +308,8 @@ public final class LogSubscriber implements AutoCloseable {
 
 		private int maxMessageSize = MessageDecoder.DEFAULT_MAX_MESSAGE_SIZE;
 
+		private boolean ignoreFormatted;
+
 		private int receiveHighWaterMark = DEFAULT_RECEIVE_HIGH_WATER_MARK;
 
 		private long receiveBuffer = DEFAULT_RECEIVE_BUFFER;
@@ -359,6 +362,15 @@ public final class LogSubscriber implements AutoCloseable {
 		 */
 		public Builder maxMessageSize(int maxMessageSize) {
 			this.maxMessageSize = maxMessageSize;
+			return this;
+		}
+
+		/**
+		 * Leaves records' {@code formatted} text unread ({@link MessageDecoder#ignoringFormatted()}):
+		 * for a receiver that shows entries' messages and exceptions, not the publisher's line.
+		 */
+		public Builder ignoreFormatted() {
+			this.ignoreFormatted = true;
 			return this;
 		}
 

@@ -1,37 +1,42 @@
 package dev.zmqlog.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class JsonRecordReaderTest {
 
 	private final JsonRecordReader reader = new JsonRecordReader(1024 * 1024);
 
 	private JsonRecord read(String json) {
-		return this.reader.read(json.getBytes(StandardCharsets.UTF_8));
+		return this.reader.read(json.getBytes(StandardCharsets.UTF_8), EnumSet.noneOf(RecordProperty.class));
 	}
 
 	@Test
 	void readsTheMappedPropertiesAndSkipsTheOthers() {
 		JsonRecord record = read("{\"pathname\":\"a.py\",\"msg\":\"m\",\"args\":[1,{\"x\":2}],\"levelno\":30}");
-		assertThat(record.get(JsonFields.MSG)).isEqualTo("m");
-		assertThat(record.get(JsonFields.LEVELNO)).isEqualTo(30);
+		assertThat(record.get(RecordProperty.MSG)).isEqualTo("m");
+		assertThat(record.get(RecordProperty.LEVELNO)).isEqualTo(30);
 	}
 
 	@Test
-	void aPropertyNotReadCannotBeAskedFor() {
-		assertThatIllegalArgumentException().isThrownBy(() -> read("{\"msg\":\"m\"}").get(JsonFields.PATHNAME));
+	void aSkippedPropertyReadsAsAbsentAndItsValueIsStillChecked() {
+		byte[] json = "{\"topic\":\"t\",\"msg\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+		JsonRecord record = this.reader.read(json, EnumSet.of(RecordProperty.TOPIC));
+		assertThat(record.get(RecordProperty.TOPIC)).isNull();
+		assertThat(record.get(RecordProperty.MSG)).isEqualTo("m");
+		byte[] malformed = "{\"topic\":\"t\\x\",\"msg\":\"m\"}".getBytes(StandardCharsets.UTF_8);
+		assertThat(this.reader.read(malformed, EnumSet.of(RecordProperty.TOPIC))).isNull();
 	}
 
 	@Test
 	void duplicateSkippedAndReadKeysKeepTheLastValue() {
-		assertThat(read("{\"msg\":\"a\",\"x\":1,\"msg\":\"b\",\"x\":2}").get(JsonFields.MSG)).isEqualTo("b");
+		assertThat(read("{\"msg\":\"a\",\"x\":1,\"msg\":\"b\",\"x\":2}").get(RecordProperty.MSG)).isEqualTo("b");
 	}
 
 	@ParameterizedTest
@@ -59,7 +64,7 @@ class JsonRecordReaderTest {
 		for (int i = 0; i < 50_000; i++) {
 			json.append(",\"k").append(i).append("\":\"v\"");
 		}
-		assertThat(read(json.append('}').toString()).get(JsonFields.MSG)).isEqualTo("m");
+		assertThat(read(json.append('}').toString()).get(RecordProperty.MSG)).isEqualTo("m");
 	}
 
 }

@@ -195,6 +195,18 @@ class MessageDecoderTest {
 		}
 
 		@Test
+		void formattedFromMessageAndExceptionWhenIgnoringTheRecordsOwn() {
+			LogEntry entry = new MessageDecoder().ignoringFormatted()
+				.decode(List.of(utf8("greeter.WARN.db.pool"), utf8(RECORD)))
+				.entry();
+			assertThat(entry.formatted()).isEqualTo(
+					"pool exhausted\njava.lang.IllegalStateException: boom\n\tat com.example.Greeter.greet(Greeter.java:42)");
+			assertThat(entry).usingRecursiveComparison()
+				.ignoringFields("formatted")
+				.isEqualTo(decoded());
+		}
+
+		@Test
 		void threadFromThreadName() {
 			assertThat(decoded().thread()).isEqualTo("main");
 		}

@@ -156,6 +156,8 @@ class ViewerConfiguration {
 			.topics(properties.topics())
 			.curve(properties.curve().settings())
 			.maxMessageSize(maxMessageSize)
+			// an entry has its message and exception, never the publisher's formatted line
+			.ignoreFormatted()
 			.receiveBuffer(properties.receiveBuffer().toBytes())
 			.shedMessages(stats.shedMessages())
 			.refusals(stats.peerRefusals()), ingest, viewerClock);

@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * Writes an instant as {@link Instant#toString()} does ({@code 2026-01-01T10:00:00.123Z}:
  * the fraction in 3, 6 or 9 digits, or none), as ASCII bytes, several times faster: every
  * entry written has two, and {@code Instant.toString} went through a general date-time
- * formatter. Remembers the date and time of the last second it wrote, which the entries of
- * a batch mostly share, so that most instants cost only their fraction. Not thread-safe:
- * one per {@link Utf8Json}.
+ * formatter. Remembers the date and time of the last second written, by any thread, which
+ * the entries of a batch and of the batches after it mostly share, so that most instants
+ * cost only their fraction, written two digits at a time. Thread-safe.
  */
 final class IsoInstant {
 
@@ -26,14 +26,19 @@ final class IsoInstant {
 
 	private static final int SECOND_LENGTH = 19;
 
-	private final byte[] lastSecondText = new byte[SECOND_LENGTH];
+	/** "00" to "99", each number's two digits at twice its index. */
+	private static final byte[] TWO_DIGITS = twoDigits();
 
-	private long lastSecond = Long.MIN_VALUE;
+	/** The last second written and its text; replaced whole, so any thread may read it. */
+	private static volatile SecondText lastSecond = new SecondText(Long.MIN_VALUE, new byte[SECOND_LENGTH]);
+
+	private IsoInstant() {
+	}
 
 	/** The text of {@link Instant#toString()}. */
 	static String format(Instant instant) {
 		byte[] text = new byte[MAX_LENGTH];
-		int length = new IsoInstant().write(instant, text, 0);
+		int length = write(instant, text, 0);
 		return (length < 0) ? instant.toString() : new String(text, 0, length, StandardCharsets.US_ASCII);
 	}
 
@@ -43,16 +48,17 @@ final class IsoInstant {
 	 * @return the bytes written, or {@code -1} for an instant outside the years 0 to 9999,
 	 * which is left to {@link Instant#toString()}
 	 */
-	int write(Instant instant, byte[] to, int at) {
+	static int write(Instant instant, byte[] to, int at) {
 		long seconds = instant.getEpochSecond();
 		if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
 			return -1;
 		}
-		if (seconds != this.lastSecond) {
-			secondText(seconds, this.lastSecondText);
-			this.lastSecond = seconds;
+		SecondText second = lastSecond;
+		if (second.second != seconds) {
+			second = new SecondText(seconds, secondText(seconds));
+			lastSecond = second;
 		}
-		System.arraycopy(this.lastSecondText, 0, to, at, SECOND_LENGTH);
+		System.arraycopy(second.text, 0, to, at, SECOND_LENGTH);
 		int end = at + SECOND_LENGTH;
 		int nanos = instant.getNano();
 		if (nanos > 0) {
@@ -74,7 +80,8 @@ final class IsoInstant {
 		return end - at;
 	}
 
-	private static void secondText(long seconds, byte[] text) {
+	private static byte[] secondText(long seconds) {
+		byte[] text = new byte[SECOND_LENGTH];
 		LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
 		int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
 		digits(text, 0, date.getYear(), 4);
@@ -88,13 +95,33 @@ final class IsoInstant {
 		digits(text, 14, secondOfDay / 60 % 60, 2);
 		text[16] = ':';
 		digits(text, 17, secondOfDay % 60, 2);
+		return text;
 	}
 
 	private static void digits(byte[] text, int at, int value, int count) {
-		for (int i = at + count - 1; i >= at; i--) {
-			text[i] = (byte) ('0' + value % 10);
-			value /= 10;
+		int end = at + count;
+		int rest = value;
+		while (end - at >= 2) {
+			int pair = 2 * (rest % 100);
+			rest /= 100;
+			text[--end] = TWO_DIGITS[pair + 1];
+			text[--end] = TWO_DIGITS[pair];
 		}
+		if (end > at) {
+			text[at] = (byte) ('0' + rest % 10);
+		}
+	}
+
+	private static byte[] twoDigits() {
+		byte[] digits = new byte[200];
+		for (int i = 0; i < 100; i++) {
+			digits[2 * i] = (byte) ('0' + i / 10);
+			digits[2 * i + 1] = (byte) ('0' + i % 10);
+		}
+		return digits;
+	}
+
+	private record SecondText(long second, byte[] text) {
 	}
 
 }

@@ -31,11 +31,22 @@ public final class Utf8Json {
 
 	private int size;
 
-	/** Made on the first instant written: most entries of a batch share their second. */
-	private @Nullable IsoInstant instants;
+	/** The most a cleared writer keeps: the array a rare large batch grew is let go. */
+	static final int MAX_RETAINED_BYTES = 1 << 20;
+
+	private final int capacity;
 
 	public Utf8Json(int capacity) {
-		this.bytes = new byte[Math.max(16, capacity)];
+		this.capacity = Math.max(16, capacity);
+		this.bytes = new byte[this.capacity];
+	}
+
+	/** Empties it, to be written again from the start; what was written before is then gone. */
+	public void clear() {
+		this.size = 0;
+		if (this.bytes.length > MAX_RETAINED_BYTES) {
+			this.bytes = new byte[Math.min(this.capacity, MAX_RETAINED_BYTES)];
+		}
 	}
 
 	/** Bytes written so far. */
@@ -145,12 +156,9 @@ public final class Utf8Json {
 
 	/** An instant as a JSON string in {@link Instant#toString()}'s form. */
 	Utf8Json instant(Instant instant) {
-		if (this.instants == null) {
-			this.instants = new IsoInstant();
-		}
 		ensure(IsoInstant.MAX_LENGTH + 2);
 		this.bytes[this.size++] = '"';
-		int written = this.instants.write(instant, this.bytes, this.size);
+		int written = IsoInstant.write(instant, this.bytes, this.size);
 		if (written < 0) {
 			// outside the years 0 to 9999: rare enough for the JDK's own text
 			this.size--;

@@ -35,10 +35,18 @@ public record ViewerEntry(long id, Instant time, Instant received, String topic,
 
 	/** The entry a decoded message makes. */
 	public static ViewerEntry of(long id, LogEntry entry, Instant receivedAt) {
+		return of(id, entry, entry.source(), receivedAt);
+	}
+
+	/**
+	 * The entry a decoded message makes, with a source equal to its own that it shares
+	 * with the publisher's other entries, or none.
+	 */
+	public static ViewerEntry of(long id, LogEntry entry, @Nullable Source source, Instant receivedAt) {
 		return new ViewerEntry(id, (entry.time() != null) ? entry.time() : receivedAt, receivedAt, entry.topic(),
 				entry.level(), entry.logger(), entry.thread(), message(entry), entry.exception(),
 				entry.mdc().isEmpty() ? Map.of() : entry.mdc(), entry.markers().isEmpty() ? List.of() : entry.markers(),
-				entry.seq(), entry.source(), entry.kind());
+				entry.seq(), source, entry.kind());
 	}
 
 	/**

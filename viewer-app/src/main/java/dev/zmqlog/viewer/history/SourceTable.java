@@ -67,9 +67,15 @@ public final class SourceTable {
 		this.evicted = new Row(new Source(EVICTED, null, null, null), Instant.EPOCH, null, 0);
 	}
 
-	/** Counts an entry of a source. Called by the ingest thread only. */
-	public void record(Source source, @Nullable Long seq, Instant received) {
+	/**
+	 * Counts an entry of a source. Called by the ingest thread only.
+	 * @return the source the entry should keep: the table's own, equal to the one given,
+	 * which every entry of the source can share instead of a copy each; the one given when
+	 * the table keeps its fields cut short
+	 */
+	public Source record(Source source, @Nullable Long seq, Instant received) {
 		Row row = find(source);
+		Source shared = (row != null) ? row.source : source;
 		if (row == null) {
 			Source key = cut(source);
 			row = (key != source) ? find(key) : null;
@@ -78,6 +84,7 @@ public final class SourceTable {
 			}
 		}
 		row.count(seq, received);
+		return shared;
 	}
 
 	private @Nullable Row find(Source source) {

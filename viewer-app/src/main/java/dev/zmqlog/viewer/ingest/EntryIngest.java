@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import dev.zmqlog.protocol.DecodeResult;
 import dev.zmqlog.protocol.EntryKind;
 import dev.zmqlog.protocol.LogEntry;
+import dev.zmqlog.protocol.Source;
 import dev.zmqlog.transport.ReceivedMessage;
 import dev.zmqlog.viewer.entry.EntrySink;
 import dev.zmqlog.viewer.entry.ViewerEntry;
@@ -51,11 +52,13 @@ public final class EntryIngest implements Consumer<ReceivedMessage> {
 			return;
 		}
 		this.stats.countReceived(entry.kind() == EntryKind.RAW);
-		this.topics.count((entry.source() != null) ? entry.source().app() : null, entry.topic());
-		if (entry.source() != null) {
-			this.sources.record(entry.source(), entry.seq(), message.receivedAt());
+		Source source = entry.source();
+		this.topics.count((source != null) ? source.app() : null, entry.topic());
+		if (source != null) {
+			// the window and the store then hold one source per publisher, not one per entry
+			source = this.sources.record(source, entry.seq(), message.receivedAt());
 		}
-		ViewerEntry numbered = ViewerEntry.of(this.nextId++, entry, message.receivedAt());
+		ViewerEntry numbered = ViewerEntry.of(this.nextId++, entry, source, message.receivedAt());
 		for (EntrySink sink : this.sinks) {
 			sink.accept(numbered);
 		}

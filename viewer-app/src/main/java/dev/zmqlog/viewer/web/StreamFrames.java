@@ -1,6 +1,6 @@
 package dev.zmqlog.viewer.web;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,18 +32,26 @@ final class StreamFrames {
 	private StreamFrames() {
 	}
 
-	/**
-	 * Writes the entries' JSON once, in the layout of their frames, into one array: each
-	 * entry's text is a slice of it, and so is each frame, so that neither is copied again
-	 * for a browser that wants every entry. Where a frame is full, the comma before the
-	 * next entry becomes the end of one frame and the start of the next (that entry's
-	 * bytes move once).
-	 */
+	/** Like {@link #write(List, EntryJson, Utf8Json)}, written in an array of its own. */
 	static Written write(List<ViewerEntry> entries, EntryJson json) {
+		return write(entries, json, new Utf8Json(estimatedSize(entries)));
+	}
+
+	/**
+	 * Writes the entries' JSON once, in the layout of their frames, and copies it into one
+	 * direct buffer: each frame, and each entry's text, is a slice of that buffer, so that
+	 * neither is copied again for a browser that wants every entry, and the socket writes
+	 * it as it is. Where a frame is full, the comma before the next entry becomes the end
+	 * of one frame and the start of the next (that entry's bytes move once).
+	 * @param scratch where the JSON is written first, emptied before: one writer's to
+	 * reuse, so that its memory is warm and no large array is made per batch
+	 */
+	static Written write(List<ViewerEntry> entries, EntryJson json, Utf8Json scratch) {
 		if (entries.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
-		Utf8Json out = new Utf8Json(estimatedSize(entries));
+		Utf8Json out = scratch;
+		out.clear();
 		int[] starts = new int[entries.size()];
 		int[] ends = new int[entries.size()];
 		List<int[]> frameBounds = new ArrayList<>(1);
@@ -68,16 +76,16 @@ final class StreamFrames {
 		}
 		out.raw(ENTRIES_END);
 		frameBounds.add(new int[] { frameStart, out.size() });
-		byte[] buffer = out.array();
+		ByteBuffer direct = ByteBuffer.allocateDirect(out.size()).put(out.array(), 0, out.size());
 		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
-			encoded.add(new EncodedEntry(entries.get(i), buffer, starts[i], ends[i] - starts[i]));
+			encoded.add(new EncodedEntry(entries.get(i), direct.slice(starts[i], ends[i] - starts[i])));
 		}
 		List<Frame> frames = new ArrayList<>(frameBounds.size());
 		for (int[] bounds : frameBounds) {
-			frames.add(new Frame(buffer, bounds[0], bounds[1] - bounds[0]));
+			frames.add(new Frame(direct.slice(bounds[0], bounds[1] - bounds[0])));
 		}
-		return new Written(encoded, frames, buffer.length);
+		return new Written(encoded, frames, direct.capacity());
 	}
 
 	/** About the bytes the entries' JSON takes, so that the array rarely grows while written. */
@@ -95,31 +103,39 @@ final class StreamFrames {
 		List<Frame> frames = new ArrayList<>(1);
 		int next = 0;
 		while (next < entries.size()) {
-			ByteArrayOutputStream frame = new ByteArrayOutputStream(
-					Math.min(MAX_FRAME_BYTES, 64 + sizeFrom(entries, next)));
-			frame.writeBytes(ENTRIES_START);
-			boolean first = true;
-			do {
-				if (!first) {
-					frame.write(',');
+			int end = frameEnd(entries, next);
+			ByteBuffer frame = ByteBuffer.allocateDirect(frameSize(entries, next, end));
+			frame.put(ENTRIES_START);
+			for (int i = next; i < end; i++) {
+				if (i > next) {
+					frame.put((byte) ',');
 				}
-				entries.get(next).writeTo(frame);
-				first = false;
-				next++;
+				frame.put(entries.get(i).text());
 			}
-			while (next < entries.size() && frame.size() + entries.get(next).length() < MAX_FRAME_BYTES);
-			frame.writeBytes(ENTRIES_END);
-			frames.add(Frame.of(frame.toByteArray()));
+			frame.put(ENTRIES_END);
+			frames.add(new Frame(frame.flip()));
+			next = end;
 		}
 		return frames;
 	}
 
-	private static int sizeFrom(List<EncodedEntry> entries, int from) {
-		long size = 0;
-		for (int i = from; i < entries.size() && size < MAX_FRAME_BYTES; i++) {
-			size += entries.get(i).length() + 1;
+	/** Where the frame that starts at {@code from} ends: within the frame limit, or after one entry. */
+	private static int frameEnd(List<EncodedEntry> entries, int from) {
+		long size = ENTRIES_START.length + ENTRIES_END.length + entries.get(from).length();
+		int end = from + 1;
+		while (end < entries.size() && size + 1 + entries.get(end).length() < MAX_FRAME_BYTES) {
+			size += 1 + entries.get(end).length();
+			end++;
 		}
-		return (int) Math.min(size, MAX_FRAME_BYTES);
+		return end;
+	}
+
+	private static int frameSize(List<EncodedEntry> entries, int from, int end) {
+		int size = ENTRIES_START.length + ENTRIES_END.length + (end - from - 1);
+		for (int i = from; i < end; i++) {
+			size += entries.get(i).length();
+		}
+		return size;
 	}
 
 	static Frame skipped(long count) {
@@ -127,11 +143,11 @@ final class StreamFrames {
 	}
 
 	/**
-	 * Entries written once, and the frames made of them, in one array.
+	 * Entries written once, and the frames made of them, in one direct buffer.
 	 *
 	 * @param entries each entry with its slice
 	 * @param frames the frames that carry them all, in order
-	 * @param bytes the array's length, what it holds in memory
+	 * @param bytes what the direct buffer holds in memory
 	 */
 	record Written(List<EncodedEntry> entries, List<Frame> frames, long bytes) {
 	}

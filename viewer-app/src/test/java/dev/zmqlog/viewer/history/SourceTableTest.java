@@ -104,6 +104,19 @@ class SourceTableTest {
 	}
 
 	@Test
+	void entriesOfOneSourceShareTheTablesSourceUnlessItIsCut() {
+		SourceTable table = table(1 << 20);
+		Source first = new Source("app", "host", 1L, "instance");
+		assertThat(table.record(first, 1L, NOW)).isSameAs(first);
+		assertThat(table.record(new Source("app", "host", 1L, "instance"), 2L, NOW)).isSameAs(first);
+
+		Source huge = new Source("app", "host", 1L, "i".repeat(1_000_000));
+		assertThat(table.record(huge, 1L, NOW)).isSameAs(huge);
+		Source hugeAgain = new Source("app", "host", 1L, "i".repeat(1_000_000));
+		assertThat(table.record(hugeAgain, 2L, NOW)).as("an entry keeps its fields whole").isSameAs(hugeAgain);
+	}
+
+	@Test
 	void aNewInstanceOfTheSameAppAndHostIsARestart() {
 		SourceTable table = table(1 << 20);
 		table.record(new Source("app", "host", 1L, "first"), 1L, NOW);
