@@ -66,8 +66,9 @@ final class JsonRecordMapping {
 	}
 
 	private static @Nullable Level level(JsonRecord record) {
-		if (record.get(RecordProperty.LEVELNAME) instanceof String name && Level.ofName(name) != null) {
-			return Level.ofName(name);
+		Level named = (record.get(RecordProperty.LEVELNAME) instanceof String name) ? Level.ofName(name) : null;
+		if (named != null) {
+			return named;
 		}
 		Long pythonNumber = wholeNumber(record.get(RecordProperty.LEVELNO));
 		if (pythonNumber != null) {

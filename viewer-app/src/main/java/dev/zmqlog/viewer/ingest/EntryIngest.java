@@ -53,11 +53,11 @@ public final class EntryIngest implements Consumer<ReceivedMessage> {
 		}
 		this.stats.countReceived(entry.kind() == EntryKind.RAW);
 		Source source = entry.source();
-		this.topics.count((source != null) ? source.app() : null, entry.topic());
 		if (source != null) {
 			// the window and the store then hold one source per publisher, not one per entry
 			source = this.sources.record(source, entry.seq(), message.receivedAt());
 		}
+		this.topics.count((source != null) ? source.app() : null, entry.topic());
 		ViewerEntry numbered = ViewerEntry.of(this.nextId++, entry, source, message.receivedAt());
 		for (EntrySink sink : this.sinks) {
 			sink.accept(numbered);
