@@ -44,10 +44,11 @@ final class JsonRecordMapping {
 		if (formatted == null) {
 			formatted = (exception == null || message.contains(exception)) ? message : message + "\n" + exception;
 		}
-		return new LogEntry(EntryKind.STRUCTURED, topic, level, time(record),
-				firstString(record, RecordProperty.NAME, RecordProperty.CHANNEL, RecordProperty.LOGGER), message, exception, formatted,
-				firstString(record, RecordProperty.THREAD_NAME, RecordProperty.THREAD_NAME_SNAKE), mdc(record), markers(record),
-				wholeNumber(record.get(RecordProperty.SEQ)), source(record.get(RecordProperty.SOURCE)));
+		String logger = firstString(record, RecordProperty.NAME, RecordProperty.CHANNEL, RecordProperty.LOGGER);
+		String thread = firstString(record, RecordProperty.THREAD_NAME, RecordProperty.THREAD_NAME_SNAKE);
+		return new LogEntry(EntryKind.STRUCTURED, topic, level, time(record), logger, message, exception, formatted,
+				thread, mdc(record), markers(record), wholeNumber(record.get(RecordProperty.SEQ)),
+				source(record.get(RecordProperty.SOURCE)));
 	}
 
 	/** The record's message; from {@code msg % args} as Python's {@code getMessage()} when it has none. */
