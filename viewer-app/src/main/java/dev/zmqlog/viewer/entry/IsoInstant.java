@@ -8,9 +8,10 @@ import java.time.LocalDate;
  * Writes an instant as {@link Instant#toString()} does ({@code 2026-01-01T10:00:00.123Z}:
  * the fraction in 3, 6 or 9 digits, or none), as ASCII bytes, several times faster: every
  * entry written has two, and {@code Instant.toString} went through a general date-time
- * formatter. Remembers the date and time of the last second written, by any thread, which
- * the entries of a batch and of the batches after it mostly share, so that most instants
- * cost only their fraction, written two digits at a time. Thread-safe.
+ * formatter. Remembers the date and time of the last two seconds it wrote: an entry's own
+ * time and the time it was received mostly fall in one second or in two, shared by the
+ * entries around it, so that most instants cost only their fraction, written two digits at
+ * a time. Not thread-safe: one per {@link Utf8Json}, which a writer keeps across batches.
  */
 final class IsoInstant {
 
@@ -29,16 +30,15 @@ final class IsoInstant {
 	/** "00" to "99", each number's two digits at twice its index. */
 	private static final byte[] TWO_DIGITS = twoDigits();
 
-	/** The last second written and its text; replaced whole, so any thread may read it. */
-	private static volatile SecondText lastSecond = new SecondText(Long.MIN_VALUE, new byte[SECOND_LENGTH]);
+	private final SecondText[] lastSeconds = { SecondText.NONE, SecondText.NONE };
 
-	private IsoInstant() {
-	}
+	/** The slot the next second not remembered takes: the one not used last. */
+	private int nextSlot;
 
 	/** The text of {@link Instant#toString()}. */
 	static String format(Instant instant) {
 		byte[] text = new byte[MAX_LENGTH];
-		int length = write(instant, text, 0);
+		int length = new IsoInstant().write(instant, text, 0);
 		return (length < 0) ? instant.toString() : new String(text, 0, length, StandardCharsets.US_ASCII);
 	}
 
@@ -48,17 +48,12 @@ final class IsoInstant {
 	 * @return the bytes written, or {@code -1} for an instant outside the years 0 to 9999,
 	 * which is left to {@link Instant#toString()}
 	 */
-	static int write(Instant instant, byte[] to, int at) {
+	int write(Instant instant, byte[] to, int at) {
 		long seconds = instant.getEpochSecond();
 		if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
 			return -1;
 		}
-		SecondText second = lastSecond;
-		if (second.second != seconds) {
-			second = new SecondText(seconds, secondText(seconds));
-			lastSecond = second;
-		}
-		System.arraycopy(second.text, 0, to, at, SECOND_LENGTH);
+		System.arraycopy(secondText(seconds), 0, to, at, SECOND_LENGTH);
 		int end = at + SECOND_LENGTH;
 		int nanos = instant.getNano();
 		if (nanos > 0) {
@@ -80,7 +75,21 @@ final class IsoInstant {
 		return end - at;
 	}
 
-	private static byte[] secondText(long seconds) {
+	/** The date and time of a second, remembered or made. */
+	private byte[] secondText(long seconds) {
+		for (int slot = 0; slot < this.lastSeconds.length; slot++) {
+			if (this.lastSeconds[slot].second == seconds) {
+				this.nextSlot = 1 - slot;
+				return this.lastSeconds[slot].text;
+			}
+		}
+		SecondText made = new SecondText(seconds, newSecondText(seconds));
+		this.lastSeconds[this.nextSlot] = made;
+		this.nextSlot = 1 - this.nextSlot;
+		return made.text;
+	}
+
+	private static byte[] newSecondText(long seconds) {
 		byte[] text = new byte[SECOND_LENGTH];
 		LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
 		int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
@@ -122,6 +131,9 @@ final class IsoInstant {
 	}
 
 	private record SecondText(long second, byte[] text) {
+
+		static final SecondText NONE = new SecondText(Long.MIN_VALUE, new byte[SECOND_LENGTH]);
+
 	}
 
 }

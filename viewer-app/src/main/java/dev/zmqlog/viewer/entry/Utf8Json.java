@@ -36,6 +36,9 @@ public final class Utf8Json {
 
 	private final int capacity;
 
+	/** Made on the first instant written, kept while the writer is: see {@link IsoInstant}. */
+	private @Nullable IsoInstant instants;
+
 	public Utf8Json(int capacity) {
 		this.capacity = Math.max(16, capacity);
 		this.bytes = new byte[this.capacity];
@@ -157,9 +160,12 @@ public final class Utf8Json {
 
 	/** An instant as a JSON string in {@link Instant#toString()}'s form. */
 	Utf8Json instant(Instant instant) {
+		if (this.instants == null) {
+			this.instants = new IsoInstant();
+		}
 		ensure(IsoInstant.MAX_LENGTH + 2);
 		this.bytes[this.size++] = '"';
-		int written = IsoInstant.write(instant, this.bytes, this.size);
+		int written = this.instants.write(instant, this.bytes, this.size);
 		if (written < 0) {
 			// outside the years 0 to 9999: rare enough for the JDK's own text
 			this.size--;
