@@ -17,10 +17,6 @@ record Frame(ByteBuffer content) {
 		return new Frame(ByteBuffer.wrap(bytes));
 	}
 
-	int length() {
-		return this.content.remaining();
-	}
-
 	/** A buffer of its own for each send: the socket moves its position. */
 	ByteBuffer bytes() {
 		return this.content.duplicate();

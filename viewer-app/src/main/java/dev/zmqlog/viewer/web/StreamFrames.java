@@ -103,39 +103,24 @@ final class StreamFrames {
 		List<Frame> frames = new ArrayList<>(1);
 		int next = 0;
 		while (next < entries.size()) {
-			int end = frameEnd(entries, next);
-			ByteBuffer frame = ByteBuffer.allocateDirect(frameSize(entries, next, end));
-			frame.put(ENTRIES_START);
+			// the entries that fit in one frame, or the one that does not fit alone
+			int end = next + 1;
+			int size = ENTRIES_START.length + ENTRIES_END.length + entries.get(next).length();
+			while (end < entries.size() && size + 1 + entries.get(end).length() < MAX_FRAME_BYTES) {
+				size += 1 + entries.get(end).length();
+				end++;
+			}
+			ByteBuffer frame = ByteBuffer.allocateDirect(size).put(ENTRIES_START);
 			for (int i = next; i < end; i++) {
 				if (i > next) {
 					frame.put((byte) ',');
 				}
 				frame.put(entries.get(i).text());
 			}
-			frame.put(ENTRIES_END);
-			frames.add(new Frame(frame.flip()));
+			frames.add(new Frame(frame.put(ENTRIES_END).flip()));
 			next = end;
 		}
 		return frames;
-	}
-
-	/** Where the frame that starts at {@code from} ends: within the frame limit, or after one entry. */
-	private static int frameEnd(List<EncodedEntry> entries, int from) {
-		long size = ENTRIES_START.length + ENTRIES_END.length + entries.get(from).length();
-		int end = from + 1;
-		while (end < entries.size() && size + 1 + entries.get(end).length() < MAX_FRAME_BYTES) {
-			size += 1 + entries.get(end).length();
-			end++;
-		}
-		return end;
-	}
-
-	private static int frameSize(List<EncodedEntry> entries, int from, int end) {
-		int size = ENTRIES_START.length + ENTRIES_END.length + (end - from - 1);
-		for (int i = from; i < end; i++) {
-			size += entries.get(i).length();
-		}
-		return size;
 	}
 
 	static Frame skipped(long count) {
