@@ -32,7 +32,7 @@ public final class Utf8Json {
 	private int size;
 
 	/** The most a cleared writer keeps: the array a rare large batch grew is let go. */
-	static final int MAX_RETAINED_BYTES = 1 << 20;
+	public static final int MAX_RETAINED_BYTES = 1 << 20;
 
 	private final int capacity;
 

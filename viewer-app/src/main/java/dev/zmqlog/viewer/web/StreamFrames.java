@@ -34,7 +34,7 @@ final class StreamFrames {
 
 	/** Like {@link #write(List, EntryJson, Utf8Json)}, written in an array of its own. */
 	static Written write(List<ViewerEntry> entries, EntryJson json) {
-		return write(entries, json, new Utf8Json(estimatedSize(entries)));
+		return write(entries, json, new Utf8Json(Math.min(estimatedSize(entries), Utf8Json.MAX_RETAINED_BYTES)));
 	}
 
 	/**
@@ -43,14 +43,18 @@ final class StreamFrames {
 	 * neither is copied again for a browser that wants every entry, and the socket writes
 	 * it as it is. Where a frame is full, the comma before the next entry becomes the end
 	 * of one frame and the start of the next (that entry's bytes move once).
-	 * @param scratch where the JSON is written first, emptied before: one writer's to
-	 * reuse, so that its memory is warm and no large array is made per batch
+	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
+	 * before: one writer's to reuse, so that its memory is warm and no array is made per
+	 * batch. A batch of large entries gets an array of its own, sized for it and let go
+	 * once copied: growing the scratch to it by doubling took two arrays of up to three
+	 * times its size at once, and a 256 MB heap flooded with 1 MB entries ran out.
 	 */
 	static Written write(List<ViewerEntry> entries, EntryJson json, Utf8Json scratch) {
 		if (entries.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
-		Utf8Json out = scratch;
+		int estimated = estimatedSize(entries);
+		Utf8Json out = (estimated <= Utf8Json.MAX_RETAINED_BYTES) ? scratch : new Utf8Json(estimated);
 		out.clear();
 		int[] starts = new int[entries.size()];
 		int[] ends = new int[entries.size()];
