@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.zmqlog.viewer.entry.EntryJson;
-import dev.zmqlog.viewer.entry.Utf8Json;
 import dev.zmqlog.viewer.entry.EntrySink;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import dev.zmqlog.viewer.history.RecentWindow;
@@ -43,9 +42,6 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	private final RecentWindow window;
 
 	private final EntryJson json;
-
-	/** Where every batch's JSON is written before its frames are made: the same warm array each time. */
-	private final Utf8Json scratch = new Utf8Json(256 * 1024);
 
 	private final Thread thread;
 
@@ -173,8 +169,8 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	private LiveBatch batch(List<ViewerEntry> entries) {
-		StreamFrames.Written written = StreamFrames.write(entries, this.json, this.scratch);
-		// the frames' buffer, and about as much again for the entries it stands for
+		StreamFrames.Written written = StreamFrames.write(entries, this.json);
+		// the array of JSON and frames, and about as much again for the entries it stands for
 		return new LiveBatch(written.entries(), written.frames(), 2 * written.bytes());
 	}
 

@@ -1,25 +1,22 @@
 package dev.zmqlog.viewer.web;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 
 import dev.zmqlog.viewer.entry.ViewerEntry;
 
 /**
  * An entry on its way to browsers with its JSON, written once for all of them: a slice of
- * the direct buffer its whole batch was written into.
+ * the array its whole batch was written into.
  *
  * @param entry the entry
- * @param json its UTF-8 JSON text, from position 0 to the limit, never moved
+ * @param buffer the batch's UTF-8 JSON text
+ * @param offset where the entry's text starts in it
+ * @param length how long it is
  */
-record EncodedEntry(ViewerEntry entry, ByteBuffer json) {
+record EncodedEntry(ViewerEntry entry, byte[] buffer, int offset, int length) {
 
-	int length() {
-		return this.json.remaining();
-	}
-
-	/** The text, in a buffer of its own that a bulk copy may move. */
-	ByteBuffer text() {
-		return this.json.duplicate();
+	void writeTo(ByteArrayOutputStream out) {
+		out.write(this.buffer, this.offset, this.length);
 	}
 
 }

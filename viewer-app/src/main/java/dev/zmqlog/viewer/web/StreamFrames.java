@@ -1,6 +1,6 @@
 package dev.zmqlog.viewer.web;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,30 +32,18 @@ final class StreamFrames {
 	private StreamFrames() {
 	}
 
-	/** Like {@link #write(List, EntryJson, Utf8Json)}, written in an array of its own. */
-	static Written write(List<ViewerEntry> entries, EntryJson json) {
-		return write(entries, json, new Utf8Json(Math.min(estimatedSize(entries), Utf8Json.MAX_RETAINED_BYTES)));
-	}
-
 	/**
-	 * Writes the entries' JSON once, in the layout of their frames, and copies it into one
-	 * direct buffer: each frame, and each entry's text, is a slice of that buffer, so that
-	 * neither is copied again for a browser that wants every entry, and the socket writes
-	 * it as it is. Where a frame is full, the comma before the next entry becomes the end
-	 * of one frame and the start of the next (that entry's bytes move once).
-	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
-	 * before: one writer's to reuse, so that its memory is warm and no array is made per
-	 * batch. A batch of large entries gets an array of its own, sized for it and let go
-	 * once copied: growing the scratch to it by doubling took two arrays of up to three
-	 * times its size at once, and a 256 MB heap flooded with 1 MB entries ran out.
+	 * Writes the entries' JSON once, in the layout of their frames, into one array: each
+	 * entry's text is a slice of it, and so is each frame, so that neither is copied again
+	 * for a browser that wants every entry. Where a frame is full, the comma before the
+	 * next entry becomes the end of one frame and the start of the next (that entry's
+	 * bytes move once).
 	 */
-	static Written write(List<ViewerEntry> entries, EntryJson json, Utf8Json scratch) {
+	static Written write(List<ViewerEntry> entries, EntryJson json) {
 		if (entries.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
-		int estimated = estimatedSize(entries);
-		Utf8Json out = (estimated <= Utf8Json.MAX_RETAINED_BYTES) ? scratch : new Utf8Json(estimated);
-		out.clear();
+		Utf8Json out = new Utf8Json(estimatedSize(entries));
 		int[] starts = new int[entries.size()];
 		int[] ends = new int[entries.size()];
 		List<int[]> frameBounds = new ArrayList<>(1);
@@ -80,16 +68,16 @@ final class StreamFrames {
 		}
 		out.raw(ENTRIES_END);
 		frameBounds.add(new int[] { frameStart, out.size() });
-		ByteBuffer direct = ByteBuffer.allocateDirect(out.size()).put(out.array(), 0, out.size());
+		byte[] buffer = out.array();
 		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
-			encoded.add(new EncodedEntry(entries.get(i), direct.slice(starts[i], ends[i] - starts[i])));
+			encoded.add(new EncodedEntry(entries.get(i), buffer, starts[i], ends[i] - starts[i]));
 		}
 		List<Frame> frames = new ArrayList<>(frameBounds.size());
 		for (int[] bounds : frameBounds) {
-			frames.add(new Frame(direct.slice(bounds[0], bounds[1] - bounds[0])));
+			frames.add(new Frame(buffer, bounds[0], bounds[1] - bounds[0]));
 		}
-		return new Written(encoded, frames, direct.capacity());
+		return new Written(encoded, frames, buffer.length);
 	}
 
 	/** About the bytes the entries' JSON takes, so that the array rarely grows while written. */
@@ -107,24 +95,31 @@ final class StreamFrames {
 		List<Frame> frames = new ArrayList<>(1);
 		int next = 0;
 		while (next < entries.size()) {
-			// the entries that fit in one frame, or the one that does not fit alone
-			int end = next + 1;
-			int size = ENTRIES_START.length + ENTRIES_END.length + entries.get(next).length();
-			while (end < entries.size() && size + 1 + entries.get(end).length() < MAX_FRAME_BYTES) {
-				size += 1 + entries.get(end).length();
-				end++;
-			}
-			ByteBuffer frame = ByteBuffer.allocateDirect(size).put(ENTRIES_START);
-			for (int i = next; i < end; i++) {
-				if (i > next) {
-					frame.put((byte) ',');
+			ByteArrayOutputStream frame = new ByteArrayOutputStream(
+					Math.min(MAX_FRAME_BYTES, 64 + sizeFrom(entries, next)));
+			frame.writeBytes(ENTRIES_START);
+			boolean first = true;
+			do {
+				if (!first) {
+					frame.write(',');
 				}
-				frame.put(entries.get(i).text());
+				entries.get(next).writeTo(frame);
+				first = false;
+				next++;
 			}
-			frames.add(new Frame(frame.put(ENTRIES_END).flip()));
-			next = end;
+			while (next < entries.size() && frame.size() + entries.get(next).length() < MAX_FRAME_BYTES);
+			frame.writeBytes(ENTRIES_END);
+			frames.add(Frame.of(frame.toByteArray()));
 		}
 		return frames;
+	}
+
+	private static int sizeFrom(List<EncodedEntry> entries, int from) {
+		long size = 0;
+		for (int i = from; i < entries.size() && size < MAX_FRAME_BYTES; i++) {
+			size += entries.get(i).length() + 1;
+		}
+		return (int) Math.min(size, MAX_FRAME_BYTES);
 	}
 
 	static Frame skipped(long count) {
@@ -132,11 +127,11 @@ final class StreamFrames {
 	}
 
 	/**
-	 * Entries written once, and the frames made of them, in one direct buffer.
+	 * Entries written once, and the frames made of them, in one array.
 	 *
 	 * @param entries each entry with its slice
 	 * @param frames the frames that carry them all, in order
-	 * @param bytes what the direct buffer holds in memory
+	 * @param bytes the array's length, what it holds in memory
 	 */
 	record Written(List<EncodedEntry> entries, List<Frame> frames, long bytes) {
 	}
