@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * formatter. Remembers the date and time of the last two seconds it wrote: an entry's own
  * time and the time it was received mostly fall in one second or in two, shared by the
  * entries around it, so that most instants cost only their fraction, written two digits at
- * a time. Not thread-safe: one per {@link Utf8Json}.
+ * a time. Not thread-safe: one per {@link Utf8Json}, which a writer keeps across batches.
  */
 final class IsoInstant {
 

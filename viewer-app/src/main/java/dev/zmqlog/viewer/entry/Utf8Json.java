@@ -31,11 +31,25 @@ public final class Utf8Json {
 
 	private int size;
 
-	/** Made on the first instant written: most entries of a batch share their seconds. */
+	/** The most a cleared writer keeps: the array a rare large batch grew is let go. */
+	public static final int MAX_RETAINED_BYTES = 1 << 20;
+
+	private final int capacity;
+
+	/** Made on the first instant written, kept while the writer is: see {@link IsoInstant}. */
 	private @Nullable IsoInstant instants;
 
 	public Utf8Json(int capacity) {
-		this.bytes = new byte[Math.max(16, capacity)];
+		this.capacity = Math.max(16, capacity);
+		this.bytes = new byte[this.capacity];
+	}
+
+	/** Empties it, to be written again from the start; what was written before is then gone. */
+	public void clear() {
+		this.size = 0;
+		if (this.bytes.length > MAX_RETAINED_BYTES) {
+			this.bytes = new byte[Math.min(this.capacity, MAX_RETAINED_BYTES)];
+		}
 	}
 
 	/** Bytes written so far. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.zmqlog.viewer.entry.EntryJson;
+import dev.zmqlog.viewer.entry.Utf8Json;
 import dev.zmqlog.viewer.entry.EntrySink;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import dev.zmqlog.viewer.history.RecentWindow;
@@ -32,9 +33,6 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 
 	private static final long MIN_BATCH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(MIN_BATCH_INTERVAL_MILLIS);
 
-	/** Text in one batch, about: see {@link #atMostBatchText}. */
-	static final long MAX_BATCH_CHARS = 4L << 20;
-
 	private static final long IDLE_PARK_NANOS = Duration.ofMillis(100).toNanos();
 
 	private static final Logger logger = LoggerFactory.getLogger(Broadcaster.class);
@@ -42,6 +40,9 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	private final RecentWindow window;
 
 	private final EntryJson json;
+
+	/** Where every batch's JSON is written before its frames are made: the same warm array each time. */
+	private final Utf8Json scratch = new Utf8Json(256 * 1024);
 
 	private final Thread thread;
 
@@ -120,7 +121,7 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 		this.lastBatchNanos = System.nanoTime();
 		List<ViewerEntry> entries = this.window.range(this.handedOn, newest);
 		long forgotten = (newest - this.handedOn) - entries.size();
-		entries = atMostBatchText(entries);
+		entries = atMostBatchBytes(entries);
 		this.behind = !entries.isEmpty() && entries.get(entries.size() - 1).id() < newest;
 		this.handedOn = entries.isEmpty() ? newest : entries.get(entries.size() - 1).id();
 		if (this.browsers.isEmpty()) {
@@ -136,17 +137,17 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	/**
-	 * The first entries of the list up to about {@value #MAX_BATCH_CHARS} characters of text
-	 * (at least one): a batch is written as JSON and framed at once, so a burst of 1 MB
-	 * entries goes out in several batches rather than in one that needs the heap three times.
+	 * The first entries of the list whose JSON takes about {@value StreamFrames#MAX_BATCH_BYTES}
+	 * bytes at most, or the first entry alone. A batch's JSON is one array: under a heap of
+	 * 256 MB flooded with 1 MB entries, an array of several megabytes once found no free run
+	 * of regions that long (the collector does not move the large objects between them),
+	 * and the heap ran out half empty.
 	 */
-	private static List<ViewerEntry> atMostBatchText(List<ViewerEntry> entries) {
-		long chars = 0;
+	static List<ViewerEntry> atMostBatchBytes(List<ViewerEntry> entries) {
+		long bytes = 0;
 		for (int i = 0; i < entries.size(); i++) {
-			ViewerEntry entry = entries.get(i);
-			chars += entry.message().length() + ((entry.exception() != null) ? entry.exception().length() : 0)
-					+ entry.topic().length();
-			if (chars > MAX_BATCH_CHARS && i > 0) {
+			bytes += StreamFrames.estimatedSize(entries.get(i));
+			if (bytes > StreamFrames.MAX_BATCH_BYTES && i > 0) {
 				return entries.subList(0, i);
 			}
 		}
@@ -169,8 +170,8 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	private LiveBatch batch(List<ViewerEntry> entries) {
-		StreamFrames.Written written = StreamFrames.write(entries, this.json);
-		// the array of JSON and frames, and about as much again for the entries it stands for
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, this.scratch);
+		// the frames' buffer, and about as much again for the entries it stands for
 		return new LiveBatch(written.entries(), written.frames(), 2 * written.bytes());
 	}
 

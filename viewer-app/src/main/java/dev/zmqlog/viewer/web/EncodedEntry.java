@@ -1,22 +1,25 @@
 package dev.zmqlog.viewer.web;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 
 import dev.zmqlog.viewer.entry.ViewerEntry;
 
 /**
  * An entry on its way to browsers with its JSON, written once for all of them: a slice of
- * the array its whole batch was written into.
+ * the direct buffer its whole batch was written into.
  *
  * @param entry the entry
- * @param buffer the batch's UTF-8 JSON text
- * @param offset where the entry's text starts in it
- * @param length how long it is
+ * @param json its UTF-8 JSON text, from position 0 to the limit, never moved
  */
-record EncodedEntry(ViewerEntry entry, byte[] buffer, int offset, int length) {
+record EncodedEntry(ViewerEntry entry, ByteBuffer json) {
 
-	void writeTo(ByteArrayOutputStream out) {
-		out.write(this.buffer, this.offset, this.length);
+	int length() {
+		return this.json.remaining();
+	}
+
+	/** The text, in a buffer of its own that a bulk copy may move. */
+	ByteBuffer text() {
+		return this.json.duplicate();
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.zmqlog.viewer.web;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.List;
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.entry.Utf8Json;
 import dev.zmqlog.viewer.entry.ViewerEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stream's frames as UTF-8 bytes: {@code {"type":"entries","entries":[..]}} made of
@@ -19,6 +20,9 @@ final class StreamFrames {
 
 	static final int MAX_FRAME_BYTES = 256 * 1024;
 
+	/** The JSON of the batches the broadcaster writes, about, at most: or one entry. */
+	static final int MAX_BATCH_BYTES = Utf8Json.MAX_RETAINED_BYTES;
+
 	private static final byte[] ENTRIES_START = "{\"type\":\"entries\",\"entries\":[".getBytes(StandardCharsets.UTF_8);
 
 	private static final byte[] ENTRIES_END = "]}".getBytes(StandardCharsets.UTF_8);
@@ -29,21 +33,42 @@ final class StreamFrames {
 	/** JSON bytes an entry takes besides its texts: keys, times, ids, source. */
 	private static final int ENTRY_BYTES_BESIDES_TEXT = 384;
 
+	/** JSON bytes a batch takes besides its entries: the start and end of its frames. */
+	private static final int BATCH_BYTES_BESIDES_ENTRIES = 64;
+
 	private StreamFrames() {
 	}
 
-	/**
-	 * Writes the entries' JSON once, in the layout of their frames, into one array: each
-	 * entry's text is a slice of it, and so is each frame, so that neither is copied again
-	 * for a browser that wants every entry. Where a frame is full, the comma before the
-	 * next entry becomes the end of one frame and the start of the next (that entry's
-	 * bytes move once).
-	 */
+	/** Like {@link #write(List, EntryJson, Utf8Json)}, in an array of its own: for one browser's frames. */
 	static Written write(List<ViewerEntry> entries, EntryJson json) {
+		return write(entries, json, null);
+	}
+
+	/**
+	 * Writes the entries' JSON once, in the layout of their frames: each frame, and each
+	 * entry's text, is a slice of one buffer, so that neither is copied again for a browser
+	 * that wants every entry. Where a frame is full, the comma before the next entry becomes
+	 * the end of one frame and the start of the next (that entry's bytes move once).
+	 * <p>
+	 * A batch of ordinary size is written into the scratch and copied into a direct buffer,
+	 * which a socket writes as it is: for a heap array it first copies the bytes into a
+	 * direct buffer of its own, per browser and per write (for ten browsers that copy took a
+	 * third of the senders' time). A batch of large entries stays in an array of its own,
+	 * sized for it: it is rare, and a flood of them must not hold memory the heap's budgets
+	 * do not see (with those in direct buffers too, a 256 MB heap flooded with 1 MB entries
+	 * ran out of memory in two runs of three).
+	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
+	 * before: one writer's to reuse, so that its memory is warm and no array is made per
+	 * batch; none to write every batch into an array of its own
+	 */
+	static Written write(List<ViewerEntry> entries, EntryJson json, @Nullable Utf8Json scratch) {
 		if (entries.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
-		Utf8Json out = new Utf8Json(estimatedSize(entries));
+		int estimated = estimatedSize(entries);
+		boolean ordinary = scratch != null && estimated - BATCH_BYTES_BESIDES_ENTRIES <= MAX_BATCH_BYTES;
+		Utf8Json out = ordinary ? scratch : new Utf8Json(estimated);
+		out.clear();
 		int[] starts = new int[entries.size()];
 		int[] ends = new int[entries.size()];
 		List<int[]> frameBounds = new ArrayList<>(1);
@@ -68,26 +93,51 @@ final class StreamFrames {
 		}
 		out.raw(ENTRIES_END);
 		frameBounds.add(new int[] { frameStart, out.size() });
-		byte[] buffer = out.array();
+		ByteBuffer buffer = ordinary ? copy(out) : ByteBuffer.wrap(out.array(), 0, out.size());
 		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
-			encoded.add(new EncodedEntry(entries.get(i), buffer, starts[i], ends[i] - starts[i]));
+			encoded.add(new EncodedEntry(entries.get(i), buffer.slice(starts[i], ends[i] - starts[i])));
 		}
 		List<Frame> frames = new ArrayList<>(frameBounds.size());
 		for (int[] bounds : frameBounds) {
-			frames.add(new Frame(buffer, bounds[0], bounds[1] - bounds[0]));
+			frames.add(new Frame(buffer.slice(bounds[0], bounds[1] - bounds[0])));
 		}
-		return new Written(encoded, frames, buffer.length);
+		return new Written(encoded, frames, ordinary ? out.size() : out.array().length);
+	}
+
+	/**
+	 * The scratch's bytes in a direct buffer; in an array where they came out larger than
+	 * estimated (entries with large MDCs, say), or where no direct memory is left.
+	 */
+	private static ByteBuffer copy(Utf8Json scratch) {
+		ByteBuffer copy = null;
+		if (scratch.size() <= Utf8Json.MAX_RETAINED_BYTES) {
+			try {
+				copy = ByteBuffer.allocateDirect(scratch.size());
+			}
+			catch (OutOfMemoryError ex) {
+				// past -XX:MaxDirectMemorySize: the socket then copies it, as it would an array
+			}
+		}
+		if (copy == null) {
+			copy = ByteBuffer.allocate(scratch.size());
+		}
+		return copy.put(scratch.array(), 0, scratch.size()).flip();
 	}
 
 	/** About the bytes the entries' JSON takes, so that the array rarely grows while written. */
 	private static int estimatedSize(List<ViewerEntry> entries) {
-		long size = 64;
+		long size = BATCH_BYTES_BESIDES_ENTRIES;
 		for (ViewerEntry entry : entries) {
-			size += ENTRY_BYTES_BESIDES_TEXT + entry.message().length() + entry.topic().length()
-					+ ((entry.exception() != null) ? entry.exception().length() : 0);
+			size += estimatedSize(entry);
 		}
 		return (int) Math.min(size, Integer.MAX_VALUE - 16);
+	}
+
+	/** About the bytes an entry's JSON takes: its texts as they are, and what an entry takes besides. */
+	static long estimatedSize(ViewerEntry entry) {
+		return ENTRY_BYTES_BESIDES_TEXT + entry.message().length() + entry.topic().length()
+				+ ((entry.exception() != null) ? entry.exception().length() : 0);
 	}
 
 	/** Frames of entries written before, for a browser that wants only some of them. */
@@ -95,31 +145,24 @@ final class StreamFrames {
 		List<Frame> frames = new ArrayList<>(1);
 		int next = 0;
 		while (next < entries.size()) {
-			ByteArrayOutputStream frame = new ByteArrayOutputStream(
-					Math.min(MAX_FRAME_BYTES, 64 + sizeFrom(entries, next)));
-			frame.writeBytes(ENTRIES_START);
-			boolean first = true;
-			do {
-				if (!first) {
-					frame.write(',');
-				}
-				entries.get(next).writeTo(frame);
-				first = false;
-				next++;
+			// the entries that fit in one frame, or the one that does not fit alone
+			int end = next + 1;
+			int size = ENTRIES_START.length + ENTRIES_END.length + entries.get(next).length();
+			while (end < entries.size() && size + 1 + entries.get(end).length() < MAX_FRAME_BYTES) {
+				size += 1 + entries.get(end).length();
+				end++;
 			}
-			while (next < entries.size() && frame.size() + entries.get(next).length() < MAX_FRAME_BYTES);
-			frame.writeBytes(ENTRIES_END);
-			frames.add(Frame.of(frame.toByteArray()));
+			ByteBuffer frame = ByteBuffer.allocate(size).put(ENTRIES_START);
+			for (int i = next; i < end; i++) {
+				if (i > next) {
+					frame.put((byte) ',');
+				}
+				frame.put(entries.get(i).text());
+			}
+			frames.add(new Frame(frame.put(ENTRIES_END).flip()));
+			next = end;
 		}
 		return frames;
-	}
-
-	private static int sizeFrom(List<EncodedEntry> entries, int from) {
-		long size = 0;
-		for (int i = from; i < entries.size() && size < MAX_FRAME_BYTES; i++) {
-			size += entries.get(i).length() + 1;
-		}
-		return (int) Math.min(size, MAX_FRAME_BYTES);
 	}
 
 	static Frame skipped(long count) {
@@ -127,11 +170,11 @@ final class StreamFrames {
 	}
 
 	/**
-	 * Entries written once, and the frames made of them, in one array.
+	 * Entries written once, and the frames made of them, in one buffer.
 	 *
 	 * @param entries each entry with its slice
 	 * @param frames the frames that carry them all, in order
-	 * @param bytes the array's length, what it holds in memory
+	 * @param bytes what the buffer holds in memory
 	 */
 	record Written(List<EncodedEntry> entries, List<Frame> frames, long bytes) {
 	}

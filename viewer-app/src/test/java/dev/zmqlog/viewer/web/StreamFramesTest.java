@@ -1,11 +1,15 @@
 package dev.zmqlog.viewer.web;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.entry.TestEntries;
+import dev.zmqlog.viewer.entry.Utf8Json;
 import dev.zmqlog.viewer.entry.ViewerEntry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A batch's entries are written once, into the frames every browser that wants all of
- * them is sent: each entry's text and each frame are slices of one array.
+ * them is sent: each entry's text and each frame are slices of one buffer, direct for a
+ * batch of ordinary size.
  */
 class StreamFramesTest {
 
@@ -24,46 +29,87 @@ class StreamFramesTest {
 	private final EntryJson json = new EntryJson();
 
 	@Test
-	void eachEntryIsASliceOfTheFramesThatCarryIt() {
+	void aBatchOfOrdinarySizeIsOneDirectBufferThatEachEntryAndFrameIsASliceOf() {
 		List<ViewerEntry> entries = List.of(TestEntries.entry(1, "one"), TestEntries.entry(2, "\u00e9\u6f22"),
 				TestEntries.entry(3, "three"));
-		StreamFrames.Written written = StreamFrames.write(entries, this.json);
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16));
 
 		assertThat(written.frames()).hasSize(1);
 		Frame frame = written.frames().get(0);
 		assertThat(ids(frame)).containsExactly(1L, 2L, 3L);
+		assertThat(frame.content().isDirect()).isTrue();
 		for (int i = 0; i < entries.size(); i++) {
 			EncodedEntry encoded = written.entries().get(i);
-			assertThat(encoded.buffer()).isSameAs(frame.buffer());
-			assertThat(new String(encoded.buffer(), encoded.offset(), encoded.length(), StandardCharsets.UTF_8))
-				.isEqualTo(this.json.text(entries.get(i)));
+			assertThat(encoded.json().isDirect()).isTrue();
+			assertThat(text(encoded.text())).isEqualTo(this.json.text(entries.get(i)));
 		}
 	}
 
 	@Test
-	void entriesBeyondAFrameGoInTheNextFrameOfTheSameArray() {
+	void entriesBeyondAFrameGoInTheNextFrameOfTheSameBuffer() {
 		List<ViewerEntry> entries = new ArrayList<>();
-		for (int i = 1; i <= 700; i++) {
+		for (int i = 1; i <= 400; i++) {
 			// about 1 KB each, one of 300 KB: frames split before and after it
-			entries.add(TestEntries.entry(i, "x".repeat((i == 350) ? 300_000 : 1_000)));
+			entries.add(TestEntries.entry(i, "x".repeat((i == 200) ? 300_000 : 1_000)));
 		}
-		StreamFrames.Written written = StreamFrames.write(entries, this.json);
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16));
 
 		List<Long> ids = new ArrayList<>();
 		for (Frame frame : written.frames()) {
 			List<Long> inFrame = ids(frame);
-			assertThat(frame.length() <= StreamFrames.MAX_FRAME_BYTES || inFrame.size() == 1)
+			assertThat(frame.content().remaining() <= StreamFrames.MAX_FRAME_BYTES || inFrame.size() == 1)
 				.as("a frame over the limit holds one entry").isTrue();
-			assertThat(frame.buffer()).isSameAs(written.entries().get(0).buffer());
+			assertThat(frame.content().isDirect()).isTrue();
 			ids.addAll(inFrame);
 		}
 		assertThat(written.frames().size()).isGreaterThan(2);
-		assertThat(ids).hasSize(700).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+		assertThat(ids).hasSize(400).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
 		for (int i = 0; i < entries.size(); i++) {
 			EncodedEntry encoded = written.entries().get(i);
-			assertThat(new String(encoded.buffer(), encoded.offset(), encoded.length(), StandardCharsets.UTF_8))
-				.isEqualTo(this.json.text(entries.get(i)));
+			assertThat(text(encoded.text())).isEqualTo(this.json.text(entries.get(i)));
 		}
+	}
+
+	@Test
+	void aBatchOfLargeEntriesStaysInAnArrayOfItsOwn() {
+		Utf8Json scratch = new Utf8Json(16);
+		List<ViewerEntry> entries = List.of(TestEntries.entry(1, "x".repeat(Utf8Json.MAX_RETAINED_BYTES)),
+				TestEntries.entry(2, "two"));
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, scratch);
+
+		byte[] array = written.frames().get(0).content().array();
+		assertThat(written.frames()).allSatisfy((frame) -> assertThat(frame.content().array()).isSameAs(array));
+		assertThat(array).isNotSameAs(scratch.array());
+		assertThat(written.bytes()).isEqualTo(array.length);
+		assertThat(written.frames().stream().flatMap((frame) -> ids(frame).stream())).containsExactly(1L, 2L);
+		assertThat(text(written.entries().get(1).text())).isEqualTo(this.json.text(entries.get(1)));
+	}
+
+	@Test
+	void entriesLargerThanEstimatedAreCopiedIntoAnArray() {
+		Map<String, String> mdc = new HashMap<>();
+		for (int i = 0; i < 100_000; i++) {
+			mdc.put("key" + i, "value" + i);
+		}
+		ViewerEntry small = TestEntries.entry(1, "one");
+		ViewerEntry withLargeMdc = new ViewerEntry(1, small.time(), small.received(), small.topic(), small.level(),
+				small.logger(), small.thread(), small.message(), null, mdc, List.of(), 1L, small.source(), small.kind());
+		Utf8Json scratch = new Utf8Json(16);
+
+		StreamFrames.Written written = StreamFrames.write(List.of(withLargeMdc), this.json, scratch);
+
+		assertThat(written.bytes()).isGreaterThan(Utf8Json.MAX_RETAINED_BYTES);
+		assertThat(written.frames().get(0).content().isDirect()).isFalse();
+		assertThat(written.frames().get(0).content().array()).isNotSameAs(scratch.array());
+		assertThat(text(written.entries().get(0).text())).isEqualTo(this.json.text(withLargeMdc));
+	}
+
+	@Test
+	void framesWrittenWithoutAScratchAreAnArrayOfTheirOwn() {
+		StreamFrames.Written written = StreamFrames.write(List.of(TestEntries.entry(1, "one")), this.json);
+
+		assertThat(written.frames().get(0).content().isDirect()).isFalse();
+		assertThat(ids(written.frames().get(0))).containsExactly(1L);
 	}
 
 	@Test
@@ -79,12 +125,27 @@ class StreamFramesTest {
 	}
 
 	@Test
+	void aScratchWrittenAgainLeavesTheFramesOfEarlierBatchesIntact() {
+		Utf8Json scratch = new Utf8Json(16);
+		StreamFrames.Written first = StreamFrames.write(List.of(TestEntries.entry(1, "one")), this.json, scratch);
+		StreamFrames.Written second = StreamFrames.write(List.of(TestEntries.entry(2, "two")), this.json, scratch);
+
+		assertThat(ids(first.frames().get(0))).containsExactly(1L);
+		assertThat(ids(second.frames().get(0))).containsExactly(2L);
+		assertThat(text(first.entries().get(0).text())).isEqualTo(this.json.text(TestEntries.entry(1, "one")));
+	}
+
+	@Test
 	void noEntriesMakeNoFrames() {
 		assertThat(StreamFrames.write(List.of(), this.json).frames()).isEmpty();
 	}
 
+	private static String text(ByteBuffer bytes) {
+		return StandardCharsets.UTF_8.decode(bytes).toString();
+	}
+
 	private static List<Long> ids(Frame frame) {
-		JsonNode read = MAPPER.readTree(new String(frame.buffer(), frame.offset(), frame.length(), StandardCharsets.UTF_8));
+		JsonNode read = MAPPER.readTree(text(frame.bytes()));
 		assertThat(read.get("type").asString()).isEqualTo("entries");
 		List<Long> ids = new ArrayList<>();
 		read.get("entries").forEach((entry) -> ids.add(entry.get("id").asLong()));
