@@ -6,7 +6,7 @@ import dev.zmqlog.viewer.entry.ViewerEntry;
 
 /**
  * An entry on its way to browsers with its JSON, written once for all of them: a slice of
- * the direct buffer its whole batch was written into.
+ * the buffer its whole batch was written into (see {@link StreamFrames#write}).
  *
  * @param entry the entry
  * @param json its UTF-8 JSON text, from position 0 to the limit, never moved

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * One WebSocket message of the stream, UTF-8 JSON text. The frames of a batch are views of
- * one direct buffer that every browser is sent as it is: a socket writes a direct buffer
- * without first copying it into one of its own, which for a heap array it does per
- * browser and per write (for ten browsers that copy took as long as the kernel's).
+ * one buffer that every browser is sent as it is; for a batch of ordinary size a direct
+ * one, which a socket writes without first copying it into one of its own, as it does a
+ * heap array per browser and per write (see {@link StreamFrames#write}).
  *
  * @param content the frame's bytes, from its position to its limit, never moved
  */

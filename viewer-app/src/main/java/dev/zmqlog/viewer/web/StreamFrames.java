@@ -53,10 +53,9 @@ final class StreamFrames {
 	 * A batch of ordinary size is written into the scratch and copied into a direct buffer,
 	 * which a socket writes as it is: for a heap array it first copies the bytes into a
 	 * direct buffer of its own, per browser and per write (for ten browsers that copy took a
-	 * third of the senders' time). A batch of large entries stays in an array of its own,
-	 * sized for it: it is rare, and a flood of them must not hold memory the heap's budgets
-	 * do not see (with those in direct buffers too, a 256 MB heap flooded with 1 MB entries
-	 * ran out of memory in two runs of three).
+	 * third of the senders' time). A batch of one entry larger than {@value #MAX_BATCH_BYTES}
+	 * bytes stays in an array of its own, sized for it: it is rare, and a flood of such
+	 * entries then holds no direct memory besides the heap.
 	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
 	 * before: one writer's to reuse, so that its memory is warm and no array is made per
 	 * batch; none to write every batch into an array of its own
@@ -68,7 +67,9 @@ final class StreamFrames {
 		int estimated = estimatedSize(entries);
 		boolean ordinary = scratch != null && estimated - BATCH_BYTES_BESIDES_ENTRIES <= MAX_BATCH_BYTES;
 		Utf8Json out = ordinary ? scratch : new Utf8Json(estimated);
-		out.clear();
+		if (ordinary) {
+			scratch.clear();
+		}
 		int[] starts = new int[entries.size()];
 		int[] ends = new int[entries.size()];
 		List<int[]> frameBounds = new ArrayList<>(1);
@@ -111,7 +112,7 @@ final class StreamFrames {
 	 */
 	private static ByteBuffer copy(Utf8Json scratch) {
 		ByteBuffer copy = null;
-		if (scratch.size() <= Utf8Json.MAX_RETAINED_BYTES) {
+		if (scratch.size() <= MAX_BATCH_BYTES) {
 			try {
 				copy = ByteBuffer.allocateDirect(scratch.size());
 			}
