@@ -44,6 +44,8 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	/** Where every batch's JSON is written before its frames are made: the same warm array each time. */
 	private final Utf8Json scratch = new Utf8Json(256 * 1024);
 
+	private final DirectMemoryBudget direct = DirectMemoryBudget.ofThisJvm();
+
 	private final Thread thread;
 
 	private final ConcurrentLinkedQueue<Join> joins = new ConcurrentLinkedQueue<>();
@@ -170,7 +172,7 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	}
 
 	private LiveBatch batch(List<ViewerEntry> entries) {
-		StreamFrames.Written written = StreamFrames.write(entries, this.json, this.scratch);
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, this.scratch, this.direct);
 		// the frames' buffer, and about as much again for the entries it stands for
 		return new LiveBatch(written.entries(), written.frames(), 2 * written.bytes());
 	}

@@ -39,9 +39,9 @@ final class StreamFrames {
 	private StreamFrames() {
 	}
 
-	/** Like {@link #write(List, EntryJson, Utf8Json)}, in an array of its own: for one browser's frames. */
+	/** Like {@link #write(List, EntryJson, Utf8Json, DirectMemoryBudget)}, in an array of its own: for one browser's frames. */
 	static Written write(List<ViewerEntry> entries, EntryJson json) {
-		return write(entries, json, null);
+		return write(entries, json, null, null);
 	}
 
 	/**
@@ -50,8 +50,8 @@ final class StreamFrames {
 	 * that wants every entry. Where a frame is full, the comma before the next entry becomes
 	 * the end of one frame and the start of the next (that entry's bytes move once).
 	 * <p>
-	 * A batch of ordinary size is written into the scratch and copied into a direct buffer,
-	 * which a socket writes as it is: for a heap array it first copies the bytes into a
+	 * A batch of ordinary size is written into the scratch and copied into a direct buffer
+	 * (while the budget admits it), which a socket writes as it is: for a heap array it first copies the bytes into a
 	 * direct buffer of its own, per browser and per write (for ten browsers that copy took a
 	 * third of the senders' time). A batch of one entry larger than {@value #MAX_BATCH_BYTES}
 	 * bytes stays in an array of its own, sized for it: it is rare, and a flood of such
@@ -59,8 +59,10 @@ final class StreamFrames {
 	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
 	 * before: one writer's to reuse, so that its memory is warm and no array is made per
 	 * batch; none to write every batch into an array of its own
+	 * @param direct the direct memory such a batch may take; none to keep it on the heap
 	 */
-	static Written write(List<ViewerEntry> entries, EntryJson json, @Nullable Utf8Json scratch) {
+	static Written write(List<ViewerEntry> entries, EntryJson json, @Nullable Utf8Json scratch,
+			@Nullable DirectMemoryBudget direct) {
 		if (entries.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
@@ -94,7 +96,7 @@ final class StreamFrames {
 		}
 		out.raw(ENTRIES_END);
 		frameBounds.add(new int[] { frameStart, out.size() });
-		ByteBuffer buffer = ordinary ? copy(out) : ByteBuffer.wrap(out.array(), 0, out.size());
+		ByteBuffer buffer = ordinary ? copy(out, direct) : ByteBuffer.wrap(out.array(), 0, out.size());
 		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
 			encoded.add(new EncodedEntry(entries.get(i), buffer.slice(starts[i], ends[i] - starts[i])));
@@ -108,11 +110,12 @@ final class StreamFrames {
 
 	/**
 	 * The scratch's bytes in a direct buffer; in an array where they came out larger than
-	 * estimated (entries with large MDCs, say), or where no direct memory is left.
+	 * estimated (entries with large MDCs, say), or where the budget or the JVM has no direct
+	 * memory left for them.
 	 */
-	private static ByteBuffer copy(Utf8Json scratch) {
+	private static ByteBuffer copy(Utf8Json scratch, @Nullable DirectMemoryBudget direct) {
 		ByteBuffer copy = null;
-		if (scratch.size() <= MAX_BATCH_BYTES) {
+		if (scratch.size() <= MAX_BATCH_BYTES && direct != null && direct.admits(scratch.size())) {
 			try {
 				copy = ByteBuffer.allocateDirect(scratch.size());
 			}

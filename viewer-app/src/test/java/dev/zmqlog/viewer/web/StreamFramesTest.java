@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.zmqlog.viewer.entry.EntryJson;
 import dev.zmqlog.viewer.entry.TestEntries;
@@ -26,13 +27,16 @@ class StreamFramesTest {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+	/** Direct memory for any batch. */
+	private static final DirectMemoryBudget UNLIMITED = new DirectMemoryBudget(() -> 0, Long.MAX_VALUE);
+
 	private final EntryJson json = new EntryJson();
 
 	@Test
 	void aBatchOfOrdinarySizeIsOneDirectBufferThatEachEntryAndFrameIsASliceOf() {
 		List<ViewerEntry> entries = List.of(TestEntries.entry(1, "one"), TestEntries.entry(2, "\u00e9\u6f22"),
 				TestEntries.entry(3, "three"));
-		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16));
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16), UNLIMITED);
 
 		assertThat(written.frames()).hasSize(1);
 		Frame frame = written.frames().get(0);
@@ -52,7 +56,7 @@ class StreamFramesTest {
 			// about 1 KB each, one of 300 KB: frames split before and after it
 			entries.add(TestEntries.entry(i, "x".repeat((i == 200) ? 300_000 : 1_000)));
 		}
-		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16));
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, new Utf8Json(16), UNLIMITED);
 
 		List<Long> ids = new ArrayList<>();
 		for (Frame frame : written.frames()) {
@@ -75,7 +79,7 @@ class StreamFramesTest {
 		Utf8Json scratch = new Utf8Json(16);
 		List<ViewerEntry> entries = List.of(TestEntries.entry(1, "x".repeat(Utf8Json.MAX_RETAINED_BYTES)),
 				TestEntries.entry(2, "two"));
-		StreamFrames.Written written = StreamFrames.write(entries, this.json, scratch);
+		StreamFrames.Written written = StreamFrames.write(entries, this.json, scratch, UNLIMITED);
 
 		byte[] array = written.frames().get(0).content().array();
 		assertThat(written.frames()).allSatisfy((frame) -> assertThat(frame.content().array()).isSameAs(array));
@@ -83,6 +87,26 @@ class StreamFramesTest {
 		assertThat(written.bytes()).isEqualTo(array.length);
 		assertThat(written.frames().stream().flatMap((frame) -> ids(frame).stream())).containsExactly(1L, 2L);
 		assertThat(text(written.entries().get(1).text())).isEqualTo(this.json.text(entries.get(1)));
+	}
+
+	@Test
+	void aBatchStaysOnTheHeapWhileTheJvmsDirectBuffersHoldTheBudget() {
+		long budget = 10_000_000;
+		AtomicLong used = new AtomicLong(budget);
+		DirectMemoryBudget direct = new DirectMemoryBudget(used::get, budget);
+		Utf8Json scratch = new Utf8Json(16);
+		List<ViewerEntry> entries = List.of(TestEntries.entry(1, "one"), TestEntries.entry(2, "two"));
+
+		StreamFrames.Written onHeap = StreamFrames.write(entries, this.json, scratch, direct);
+		used.set(0);
+		StreamFrames.Written freed = StreamFrames.write(entries, this.json, scratch, direct);
+
+		assertThat(onHeap.frames().get(0).content().isDirect()).isFalse();
+		assertThat(onHeap.frames().get(0).content().array()).isNotSameAs(scratch.array());
+		assertThat(onHeap.entries().get(1).json().isDirect()).isFalse();
+		assertThat(ids(onHeap.frames().get(0))).containsExactly(1L, 2L);
+		assertThat(freed.frames().get(0).content().isDirect()).isTrue();
+		assertThat(ids(freed.frames().get(0))).containsExactly(1L, 2L);
 	}
 
 	@Test
@@ -96,7 +120,7 @@ class StreamFramesTest {
 				small.logger(), small.thread(), small.message(), null, mdc, List.of(), 1L, small.source(), small.kind());
 		Utf8Json scratch = new Utf8Json(16);
 
-		StreamFrames.Written written = StreamFrames.write(List.of(withLargeMdc), this.json, scratch);
+		StreamFrames.Written written = StreamFrames.write(List.of(withLargeMdc), this.json, scratch, UNLIMITED);
 
 		assertThat(written.bytes()).isGreaterThan(Utf8Json.MAX_RETAINED_BYTES);
 		assertThat(written.frames().get(0).content().isDirect()).isFalse();
@@ -127,8 +151,10 @@ class StreamFramesTest {
 	@Test
 	void aScratchWrittenAgainLeavesTheFramesOfEarlierBatchesIntact() {
 		Utf8Json scratch = new Utf8Json(16);
-		StreamFrames.Written first = StreamFrames.write(List.of(TestEntries.entry(1, "one")), this.json, scratch);
-		StreamFrames.Written second = StreamFrames.write(List.of(TestEntries.entry(2, "two")), this.json, scratch);
+		StreamFrames.Written first = StreamFrames.write(List.of(TestEntries.entry(1, "one")), this.json, scratch,
+				UNLIMITED);
+		StreamFrames.Written second = StreamFrames.write(List.of(TestEntries.entry(2, "two")), this.json, scratch,
+				UNLIMITED);
 
 		assertThat(ids(first.frames().get(0))).containsExactly(1L);
 		assertThat(ids(second.frames().get(0))).containsExactly(2L);
