@@ -16,8 +16,6 @@ final class Step {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final double WARM_UP_RATE = 2_000;
-
 	private final ViewerProcess viewer;
 
 	private final PacedPublishers publishers;
@@ -32,16 +30,18 @@ final class Step {
 
 	/**
 	 * Logs a little until the viewer has received from the publishers, so that they are
-	 * connected, then at a moderate rate for a while, so that the viewer's hot code is
-	 * compiled before anything is measured.
+	 * connected, then at {@code compilationRate} for a while, so that the viewer's hot code is
+	 * compiled before anything is measured. At 2,000/s its batches are small: the code that
+	 * large ones take is compiled during the first fast steps (C2 at a quarter of a core
+	 * there), unless the warm-up runs at a rate of that order.
 	 */
-	void warmUp(Duration compilation) throws IOException, InterruptedException {
+	void warmUp(Duration compilation, double compilationRate) throws IOException, InterruptedException {
 		this.publishers.rate(100);
 		long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
 		while (this.viewer.stats().received() < 200 && System.nanoTime() < deadline) {
 			TimeUnit.MILLISECONDS.sleep(100);
 		}
-		this.publishers.rate(WARM_UP_RATE);
+		this.publishers.rate(compilationRate);
 		TimeUnit.NANOSECONDS.sleep(compilation.toNanos());
 		this.publishers.rate(0);
 		awaitClientsCaughtUp();

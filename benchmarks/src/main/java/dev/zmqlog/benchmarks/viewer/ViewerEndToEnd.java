@@ -22,7 +22,7 @@ import java.util.Locale;
  * Run (after building {@code viewer-app} and {@code benchmarks}):
  * {@code java -cp benchmarks/target/benchmarks.jar dev.zmqlog.benchmarks.viewer.ViewerEndToEnd}
  * with options {@code --scenarios latency,ramp,ingest --publishers 4 --clients 10
- * --rates 10000,20000,... --jit-warmup 10 --warmup 2 --seconds 5 --latency-seconds 10
+ * --rates 10000,20000,... --jit-warmup 10 --jit-warmup-rate 2000 --warmup 2 --seconds 5 --latency-seconds 10
  * --jars viewer-app/target/zmqlog-viewer.jar,/tmp/other-viewer.jar --viewer-jvm "-Xmx2g"
  * --viewer-args "--zmq.log.viewer.store.type=memory"}; with several jars each scenario runs
  * with each jar in turn. The viewer keeps its history in memory by default, so that the
@@ -71,7 +71,7 @@ public final class ViewerEndToEnd {
 				Receivers receivers = Receivers.connect(viewer.httpPort(), clients);
 				PacedPublishers publishers = new PacedPublishers(viewer.endpoint(), this.options.publishers())) {
 			Step step = new Step(viewer, publishers, receivers);
-			step.warmUp(this.options.compilation());
+			step.warmUp(this.options.compilation(), this.options.compilationRate());
 			for (double rate : rates) {
 				StepResult result = step.measure(rate, this.options.warmup(), window);
 				System.out.println(result.row());
@@ -87,8 +87,8 @@ public final class ViewerEndToEnd {
 	 * The harness's command line.
 	 */
 	record HarnessOptions(List<String> scenarios, int publishers, int clients, List<Double> rates, Duration warmup,
-			Duration window, Duration latencyWindow, Duration compilation, List<Path> jars, List<String> viewerJvm,
-			List<String> viewerArgs) {
+			Duration window, Duration latencyWindow, Duration compilation, double compilationRate, List<Path> jars,
+			List<String> viewerJvm, List<String> viewerArgs) {
 
 		static HarnessOptions parse(String[] args) {
 			List<String> scenarios = List.of("latency", "ramp", "ingest");
@@ -100,6 +100,7 @@ public final class ViewerEndToEnd {
 			Duration window = Duration.ofSeconds(5);
 			Duration latencyWindow = Duration.ofSeconds(10);
 			Duration compilation = Duration.ofSeconds(10);
+			double compilationRate = 2_000;
 			List<Path> jars = List.of(Path.of("viewer-app/target/zmqlog-viewer.jar"));
 			List<String> viewerJvm = List.of("-Xmx2g");
 			List<String> viewerArgs = List.of("--zmq.log.viewer.store.type=memory");
@@ -114,6 +115,7 @@ public final class ViewerEndToEnd {
 					case "--seconds" -> window = Duration.ofSeconds(Long.parseLong(value));
 					case "--latency-seconds" -> latencyWindow = Duration.ofSeconds(Long.parseLong(value));
 					case "--jit-warmup" -> compilation = Duration.ofSeconds(Long.parseLong(value));
+					case "--jit-warmup-rate" -> compilationRate = Double.parseDouble(value);
 					case "--jars" -> jars = Arrays.stream(value.split(",")).map(Path::of).toList();
 					case "--viewer-jvm" -> viewerJvm = words(value);
 					case "--viewer-args" -> viewerArgs = words(value);
@@ -124,7 +126,7 @@ public final class ViewerEndToEnd {
 				throw new IllegalArgumentException("Option without a value: " + args[args.length - 1]);
 			}
 			return new HarnessOptions(scenarios, publishers, clients, rates, warmup, window, latencyWindow, compilation,
-					jars, viewerJvm, viewerArgs);
+					compilationRate, jars, viewerJvm, viewerArgs);
 		}
 
 		private static List<String> words(String value) {
