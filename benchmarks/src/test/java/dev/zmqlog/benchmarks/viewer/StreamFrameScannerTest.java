@@ -78,6 +78,15 @@ class StreamFrameScannerTest {
 	}
 
 	@Test
+	void aFrameCutInsideAnInstantGivesItsEntryWithoutATime() {
+		scan("[{\"id\":12,\"time\":\"2026-11-22T04:0");
+		scan("[{\"id\":13,\"time\":\"2026-11-22T04:05:06.12");
+
+		assertThat(this.entries).containsExactly(new long[] { 12, StreamFrameScanner.NO_TIME },
+				new long[] { 13, micros("2026-11-22T04:05:06.120Z") });
+	}
+
+	@Test
 	void aSkipNoticeGivesItsCount() {
 		scan("{\"type\":\"skipped\",\"count\":1234}");
 
