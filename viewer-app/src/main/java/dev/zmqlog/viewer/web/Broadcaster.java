@@ -1,6 +1,7 @@
 package dev.zmqlog.viewer.web;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,14 +144,16 @@ public final class Broadcaster implements EntrySink, AutoCloseable {
 	 * bytes at most, or the first entry alone. A batch's JSON is one array: under a heap of
 	 * 256 MB flooded with 1 MB entries, an array of several megabytes once found no free run
 	 * of regions that long (the collector does not move the large objects between them),
-	 * and the heap ran out half empty.
+	 * and the heap ran out half empty. The first entries are copied into an ArrayList, the
+	 * class {@link RecentWindow#range} gives, not viewed: a second class of list made the
+	 * JIT compile the batch's writing again and again ({@link StreamFrames#write}).
 	 */
 	static List<ViewerEntry> atMostBatchBytes(List<ViewerEntry> entries) {
 		long bytes = 0;
 		for (int i = 0; i < entries.size(); i++) {
 			bytes += StreamFrames.estimatedSize(entries.get(i));
 			if (bytes > StreamFrames.MAX_BATCH_BYTES && i > 0) {
-				return entries.subList(0, i);
+				return new ArrayList<>(entries.subList(0, i));
 			}
 		}
 		return entries;

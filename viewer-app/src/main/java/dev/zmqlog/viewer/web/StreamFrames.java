@@ -59,32 +59,38 @@ final class StreamFrames {
 	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
 	 * before: one writer's to reuse, so that its memory is warm and no array is made per
 	 * batch; none to write every batch into an array of its own
+	 * <p>
+	 * The entries are read from an array: the lists given differ in class (the broadcaster
+	 * cuts a burst into a view of its list), and a hot loop over a list of another class
+	 * than the JIT had seen failed its type checks and was compiled again, up to four times
+	 * per check, taking the compiler 1 to 2.5 s of CPU in the middle of a busy minute.
 	 * @param direct the direct memory such a batch may take; none to keep it on the heap
 	 */
-	static Written write(List<ViewerEntry> entries, EntryJson json, @Nullable Utf8Json scratch,
+	static Written write(List<ViewerEntry> list, EntryJson json, @Nullable Utf8Json scratch,
 			@Nullable DirectMemoryBudget direct) {
-		if (entries.isEmpty()) {
+		if (list.isEmpty()) {
 			return new Written(List.of(), List.of(), 0);
 		}
+		ViewerEntry[] entries = list.toArray(new ViewerEntry[0]);
 		int estimated = estimatedSize(entries);
 		boolean ordinary = scratch != null && estimated - BATCH_BYTES_BESIDES_ENTRIES <= MAX_BATCH_BYTES;
 		Utf8Json out = ordinary ? scratch : new Utf8Json(estimated);
 		if (ordinary) {
 			scratch.clear();
 		}
-		int[] starts = new int[entries.size()];
-		int[] ends = new int[entries.size()];
+		int[] starts = new int[entries.length];
+		int[] ends = new int[entries.length];
 		List<int[]> frameBounds = new ArrayList<>(1);
 		int frameStart = 0;
 		out.raw(ENTRIES_START);
-		for (int i = 0; i < entries.size(); i++) {
+		for (int i = 0; i < entries.length; i++) {
 			int comma = -1;
 			if (out.size() > frameStart + ENTRIES_START.length) {
 				comma = out.size();
 				out.raw(',');
 			}
 			int start = out.size();
-			json.write(out, entries.get(i));
+			json.write(out, entries[i]);
 			if (comma >= 0 && out.size() + ENTRIES_END.length - frameStart > MAX_FRAME_BYTES) {
 				out.replace(comma, BETWEEN_FRAMES);
 				frameBounds.add(new int[] { frameStart, comma + ENTRIES_END.length });
@@ -97,9 +103,9 @@ final class StreamFrames {
 		out.raw(ENTRIES_END);
 		frameBounds.add(new int[] { frameStart, out.size() });
 		ByteBuffer buffer = ordinary ? copy(out, direct) : ByteBuffer.wrap(out.array(), 0, out.size());
-		List<EncodedEntry> encoded = new ArrayList<>(entries.size());
-		for (int i = 0; i < entries.size(); i++) {
-			encoded.add(new EncodedEntry(entries.get(i), buffer.slice(starts[i], ends[i] - starts[i])));
+		List<EncodedEntry> encoded = new ArrayList<>(entries.length);
+		for (int i = 0; i < entries.length; i++) {
+			encoded.add(new EncodedEntry(entries[i], buffer.slice(starts[i], ends[i] - starts[i])));
 		}
 		List<Frame> frames = new ArrayList<>(frameBounds.size());
 		for (int[] bounds : frameBounds) {
@@ -130,7 +136,7 @@ final class StreamFrames {
 	}
 
 	/** About the bytes the entries' JSON takes, so that the array rarely grows while written. */
-	private static int estimatedSize(List<ViewerEntry> entries) {
+	private static int estimatedSize(ViewerEntry[] entries) {
 		long size = BATCH_BYTES_BESIDES_ENTRIES;
 		for (ViewerEntry entry : entries) {
 			size += estimatedSize(entry);

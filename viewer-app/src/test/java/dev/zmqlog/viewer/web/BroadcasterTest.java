@@ -30,6 +30,8 @@ class BroadcasterTest {
 		assertThat(estimated).isLessThanOrEqualTo(StreamFrames.MAX_BATCH_BYTES);
 		assertThat(estimated + StreamFrames.estimatedSize(entries.get(batch.size())))
 			.isGreaterThan(StreamFrames.MAX_BATCH_BYTES);
+		// the class the window's lists have, so that the code writing batches sees one class only
+		assertThat(batch).hasSameClassAs(entries);
 	}
 
 	@Test
