@@ -14,8 +14,33 @@ final class JsonRecord {
 
 	private final @Nullable Object[] values = new Object[COUNT];
 
+	/** Where the source read last lies in the record's bytes: its object's first byte, and after its last. */
+	private int sourceStart;
+
+	private int sourceEnd;
+
 	void put(RecordProperty property, @Nullable Object value) {
 		this.values[property.ordinal()] = value;
+		if (property == RecordProperty.SOURCE) {
+			this.sourceEnd = 0;
+		}
+	}
+
+	/** Puts a source read from the record's bytes {@code [start, end)}. */
+	void putSource(Source source, int start, int end) {
+		this.values[RecordProperty.SOURCE.ordinal()] = source;
+		this.sourceStart = start;
+		this.sourceEnd = end;
+	}
+
+	/** Where the source's object starts in the record's bytes. */
+	int sourceStart() {
+		return this.sourceStart;
+	}
+
+	/** Where it ends, after its last byte; 0 where the source was not read from the bytes as an object. */
+	int sourceEnd() {
+		return this.sourceEnd;
 	}
 
 	/** @return the property's value, or {@code null} when absent, skipped by the reader or JSON {@code null} */

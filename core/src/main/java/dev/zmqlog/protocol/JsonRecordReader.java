@@ -1,6 +1,7 @@
 package dev.zmqlog.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,12 @@ final class JsonRecordReader {
 
 	private final JsonFactory factory;
 
+	private final int maxDocumentLength;
+
+	private final TrailingSources trailingSources = new TrailingSources();
+
 	JsonRecordReader(int maxDocumentLength) {
+		this.maxDocumentLength = maxDocumentLength;
 		this.factory = JsonFactory.builder()
 			// Python's json.dumps writes NaN and Infinity unless told otherwise
 			.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -65,6 +71,39 @@ final class JsonRecordReader {
 	 * exactly one valid JSON object within the limits
 	 */
 	@Nullable JsonRecord read(byte[] payload, Set<RecordProperty> skipped) {
+		if (skipped.contains(RecordProperty.SOURCE) || payload.length > this.maxDocumentLength) {
+			return readWhole(payload, skipped);
+		}
+		TrailingSources.Remembered trailing = this.trailingSources.find(payload);
+		JsonRecord record = (trailing != null) ? readBefore(trailing, payload, skipped) : null;
+		if (record != null) {
+			return record;
+		}
+		record = readWhole(payload, skipped);
+		if (record != null && record.sourceEnd() > 0 && record.get(RecordProperty.SOURCE) instanceof Source source) {
+			this.trailingSources.remember(payload, record.sourceStart(), record.sourceEnd(), source);
+		}
+		return record;
+	}
+
+	/**
+	 * Reads a record without the source it ends with, which is one read before: what comes
+	 * before, closed, is a record of its own when the whole is one. The last {@code source}
+	 * of a record is its source.
+	 */
+	private @Nullable JsonRecord readBefore(TrailingSources.Remembered trailing, byte[] payload,
+			Set<RecordProperty> skipped) {
+		int before = trailing.before(payload);
+		byte[] closed = Arrays.copyOf(payload, before + 1);
+		closed[before] = '}';
+		JsonRecord record = readWhole(closed, skipped);
+		if (record != null) {
+			record.put(RecordProperty.SOURCE, trailing.source());
+		}
+		return record;
+	}
+
+	private @Nullable JsonRecord readWhole(byte[] payload, Set<RecordProperty> skipped) {
 		try (JsonParser parser = this.factory.createParser(ObjectReadContext.empty(), payload)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
@@ -89,7 +128,13 @@ final class JsonRecordReader {
 			}
 			parser.nextToken();
 			RecordProperty property = (match >= 0) ? RecordProperty.ofMatch(match) : null;
-			if (property != null && !skipped.contains(property)) {
+			if (property == RecordProperty.SOURCE && !skipped.contains(property)
+					&& parser.currentToken() == JsonToken.START_OBJECT) {
+				int start = (int) parser.currentTokenLocation().getByteOffset();
+				Source source = readSource(parser);
+				record.putSource(source, start, (int) parser.currentTokenLocation().getByteOffset() + 1);
+			}
+			else if (property != null && !skipped.contains(property)) {
 				record.put(property, readProperty(property, parser));
 			}
 			else {

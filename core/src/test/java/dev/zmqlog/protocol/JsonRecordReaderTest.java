@@ -2,6 +2,7 @@ package dev.zmqlog.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,81 @@ class JsonRecordReaderTest {
 			json.append(",\"k").append(i).append("\":\"v\"");
 		}
 		assertThat(read(json.append('}').toString()).get(RecordProperty.MSG)).isEqualTo("m");
+	}
+
+	private static final String SOURCE = "\"source\":{\"app\":\"greeter\",\"host\":\"box\",\"pid\":42,\"instance\":\"3f2a\"}";
+
+	@Test
+	void aRecordEndingInASourceReadBeforeGetsThatSourceAndItsOwnProperties() {
+		JsonRecord first = read("{\"msg\":\"one\",\"seq\":1," + SOURCE + "}");
+		JsonRecord second = read("{\"msg\":\"two\",\"mdc\":{\"k\":\"v\"},\"seq\":2," + SOURCE + "}");
+
+		assertThat(first.get(RecordProperty.SOURCE)).isEqualTo(new Source("greeter", "box", 42L, "3f2a"));
+		assertThat(second.get(RecordProperty.SOURCE)).isSameAs(first.get(RecordProperty.SOURCE));
+		assertThat(second.get(RecordProperty.MSG)).isEqualTo("two");
+		assertThat(second.get(RecordProperty.MDC)).isEqualTo(Map.of("k", "v"));
+		assertThat(second.get(RecordProperty.SEQ)).isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{", "{ ", "{\"msg\":\"m\",", "{\"msg\":\"m\"}", "{\"msg\":\"m\\\"",
+			"{\"msg\":\"m\",\"x\":[1,2", "{\"msg\":\"m\",\"x\":{\"y\":1", "{\"msg\":tru", "{\"msg\":01",
+			"{\"msg\":\"m\"]" })
+	void whatComesBeforeARememberedSourceIsCheckedAsEver(String before) {
+		read("{\"msg\":\"one\"," + SOURCE + "}");
+
+		assertThat(read(before + "," + SOURCE + "}")).isNull();
+	}
+
+	@Test
+	void aRememberedSourceInsideAValueIsNotTheRecordsSource() {
+		read("{\"msg\":\"one\"," + SOURCE + "}");
+
+		JsonRecord nested = read("{\"msg\":\"two\",\"x\":{\"y\":1," + SOURCE + "}}");
+		JsonRecord spaced = read("{\"msg\":\"three\" ," + SOURCE + "}");
+
+		assertThat(nested.get(RecordProperty.SOURCE)).isNull();
+		assertThat(spaced.get(RecordProperty.SOURCE)).isEqualTo(new Source("greeter", "box", 42L, "3f2a"));
+	}
+
+	@Test
+	void aSourceGivenTwiceKeepsTheLastOneWhenItIsRemembered() {
+		read("{\"msg\":\"one\"," + SOURCE + "}");
+
+		JsonRecord record = read("{\"source\":{\"app\":\"other\"},\"msg\":\"two\"," + SOURCE + "}");
+
+		assertThat(record.get(RecordProperty.SOURCE)).isEqualTo(new Source("greeter", "box", 42L, "3f2a"));
+	}
+
+	@Test
+	void aSourceTooLongToRememberIsReadEachTime() {
+		String longSource = "\"source\":{\"app\":\"greeter\",\"instance\":\""
+				+ "x".repeat(TrailingSources.MAX_SOURCE_BYTES) + "\"}";
+
+		JsonRecord first = read("{\"msg\":\"one\"," + longSource + "}");
+		JsonRecord second = read("{\"msg\":\"two\"," + longSource + "}");
+
+		assertThat(second.get(RecordProperty.SOURCE)).isEqualTo(first.get(RecordProperty.SOURCE))
+			.isNotSameAs(first.get(RecordProperty.SOURCE));
+	}
+
+	@Test
+	void sourcesOfMorePublishersThanRememberedAreAllReadRight() {
+		for (int round = 0; round < 3; round++) {
+			for (int publisher = 0; publisher < 2 * TrailingSources.CAPACITY; publisher++) {
+				JsonRecord record = read("{\"msg\":\"m\",\"source\":{\"app\":\"app" + publisher + "\"}}");
+				assertThat(record.get(RecordProperty.SOURCE)).isEqualTo(new Source("app" + publisher, null, null, null));
+			}
+		}
+	}
+
+	@Test
+	void aSkippedSourceIsNeitherReadNorRemembered() {
+		byte[] json = ("{\"msg\":\"one\"," + SOURCE + "}").getBytes(StandardCharsets.UTF_8);
+
+		assertThat(this.reader.read(json, EnumSet.of(RecordProperty.SOURCE)).get(RecordProperty.SOURCE)).isNull();
+		assertThat(this.reader.read(json, EnumSet.noneOf(RecordProperty.class)).get(RecordProperty.SOURCE)).isNotNull();
+		assertThat(this.reader.read(json, EnumSet.of(RecordProperty.SOURCE)).get(RecordProperty.SOURCE)).isNull();
 	}
 
 }

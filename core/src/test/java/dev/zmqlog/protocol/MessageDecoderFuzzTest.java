@@ -94,6 +94,46 @@ class MessageDecoderFuzzTest {
 		assertThat(cases).isPositive();
 	}
 
+	/**
+	 * A record that ends in a source the decoder has read before is read without it
+	 * ({@link TrailingSources}): mutated records ending in the same source decode as a
+	 * decoder that never saw one decodes them.
+	 */
+	@Test
+	void aRecordDecodesAsItWouldWithNothingDecodedBefore() {
+		String record = RECORDS[0];
+		int sourceAt = record.lastIndexOf(",\"source\":");
+		byte[] ending = utf8(record.substring(sourceAt));
+		byte[] before = utf8(record.substring(0, sourceAt));
+		this.decoder.decode(List.of(utf8(record)));
+		long deadline = System.nanoTime() + BUDGET.toNanos();
+		int cases = 0;
+		int structured = 0;
+		while (cases < MAX_CASES && System.nanoTime() < deadline) {
+			long caseSeed = SEED + cases * 0x9E3779B97F4A7C15L;
+			Random random = new Random(caseSeed);
+			byte[] start = (random.nextInt(4) == 0) ? utf8(jsonObject(random, 0)) : before;
+			byte[] payload = concat(mutate(random, start), ending);
+			DecodeResult result = this.decoder.decode(List.of(payload));
+			DecodeResult fresh = new MessageDecoder(MAX_MESSAGE_SIZE).decode(List.of(payload));
+			if (!result.equals(fresh)) {
+				fail("decoded as " + result + " where a new decoder gives " + fresh + " on "
+						+ describe(cases, caseSeed, List.of(payload)));
+			}
+			structured += (result.isAccepted() && result.entry().kind() == EntryKind.STRUCTURED) ? 1 : 0;
+			cases++;
+		}
+		System.out.printf("MessageDecoderFuzzTest: %d records ending in a known source, %d structured%n", cases,
+				structured);
+		assertThat(structured).isPositive().isLessThan(cases);
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
+	}
+
 	private DecodeResult decode(List<byte[]> frames, int number, long caseSeed) {
 		try {
 			return this.decoder.decode(frames);

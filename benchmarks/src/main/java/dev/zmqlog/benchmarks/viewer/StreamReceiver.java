@@ -50,7 +50,9 @@ final class StreamReceiver implements WebSocket.Listener, StreamFrameScanner.Ent
 	private volatile long skipped;
 
 	private StreamReceiver(URI uri) {
-		this.webSocket = HttpClient.newHttpClient()
+		this.webSocket = HttpClient.newBuilder()
+			.executor(Runnable::run)
+			.build()
 			.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.buildAsync(uri, this)
