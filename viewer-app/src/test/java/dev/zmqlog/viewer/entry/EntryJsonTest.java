@@ -1,6 +1,7 @@
 package dev.zmqlog.viewer.entry;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,26 @@ class EntryJsonTest {
 
 		assertThat(read.get("time").asString()).isEqualTo(Instant.MAX.toString());
 		assertThat(read.get("received").asString()).isEqualTo(Instant.MIN.toString());
+	}
+
+	@Test
+	void eachSourceReadsBackAsItsOwnWhenWrittenAgain() {
+		List<Source> sources = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			// equal sources as different objects too, and more sources than the writer remembers
+			sources.add(new Source("app" + (i % 20), "host", (long) i, "instance-" + (i % 20)));
+		}
+		for (int round = 0; round < 3; round++) {
+			for (Source source : sources) {
+				ViewerEntry entry = new ViewerEntry(1, Instant.EPOCH, Instant.EPOCH, "t", null, null, null, "m", null,
+						Map.of(), List.of(), null, source, EntryKind.STRUCTURED);
+				JsonNode read = MAPPER.readTree(this.json.bytes(entry)).get("source");
+
+				assertThat(read.get("app").asString()).isEqualTo(source.app());
+				assertThat(read.get("pid").asLong()).isEqualTo(source.pid());
+				assertThat(read.get("instance").asString()).isEqualTo(source.instance());
+			}
+		}
 	}
 
 }
