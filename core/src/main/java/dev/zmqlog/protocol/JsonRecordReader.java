@@ -24,6 +24,7 @@ import tools.jackson.core.sym.PropertyNameMatcher;
  * the text maps and lists an entry keeps ({@link #readTextMap}), and the source into a
  * {@link Source}: no intermediate map is built and copied per record. Limits on depth and
  * size hold for skipped values too, so that no payload can exhaust the stack or the heap.
+ * A record that ends in a source read before is read up to it ({@link TrailingSources}).
  */
 final class JsonRecordReader {
 

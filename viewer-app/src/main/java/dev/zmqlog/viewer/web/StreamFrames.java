@@ -56,14 +56,14 @@ final class StreamFrames {
 	 * third of the senders' time). A batch of one entry larger than {@value #MAX_BATCH_BYTES}
 	 * bytes stays in an array of its own, sized for it: it is rare, and a flood of such
 	 * entries then holds no direct memory besides the heap.
+	 * <p>
+	 * The entries are read from an array: the lists given differ in class (the window's, a
+	 * backlog's pages from the store; once, a view of a cut burst), and a hot loop over a list
+	 * of another class than the JIT had seen failed its type checks and was compiled again,
+	 * up to four times per check, taking the compiler 1 to 2.5 s of CPU in a busy minute.
 	 * @param scratch where the JSON of a batch of ordinary size is written first, emptied
 	 * before: one writer's to reuse, so that its memory is warm and no array is made per
 	 * batch; none to write every batch into an array of its own
-	 * <p>
-	 * The entries are read from an array: the lists given differ in class (the broadcaster
-	 * cuts a burst into a view of its list), and a hot loop over a list of another class
-	 * than the JIT had seen failed its type checks and was compiled again, up to four times
-	 * per check, taking the compiler 1 to 2.5 s of CPU in the middle of a busy minute.
 	 * @param direct the direct memory such a batch may take; none to keep it on the heap
 	 */
 	static Written write(List<ViewerEntry> list, EntryJson json, @Nullable Utf8Json scratch,
